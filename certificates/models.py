@@ -1,0 +1,1 @@
+"""Certificates: issuing, leaders first, expiry, PDFs and verification (built in the certificates issue)."""

@@ -1,0 +1,221 @@
+"""API for the catalogue, enrolments, progress and assignments. Thin: validate, call a service, render."""
+
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lms.api.serializers import ErrorSerializer
+from lms.exceptions import NotFound
+
+from . import services
+from .models import CoursePage, Enrolment
+from .progress import progress_for_enrolments
+
+ERRORS = {
+    400: ErrorSerializer,
+    401: ErrorSerializer,
+    403: ErrorSerializer,
+    404: ErrorSerializer,
+    409: ErrorSerializer,
+}
+
+
+class AccessSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=["open", "locked"])
+    code = serializers.CharField(allow_blank=True)
+    detail = serializers.CharField(allow_blank=True)
+
+
+class ModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    required = serializers.BooleanField()
+    estimated_minutes = serializers.IntegerField()
+
+
+def _module_data(module, request=None) -> dict:
+    return {
+        "id": module.pk,
+        "title": module.title,
+        "url": module.get_url(request),
+        "required": module.required,
+        "estimated_minutes": module.estimated_minutes,
+    }
+
+
+class CourseSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    summary = serializers.CharField()
+    audience = serializers.CharField()
+    estimated_minutes = serializers.IntegerField()
+    skills = serializers.ListField(child=serializers.CharField())
+    leaders_first = serializers.BooleanField()
+    validity_months = serializers.IntegerField()
+    access = AccessSerializer()
+    enrolment = serializers.IntegerField(allow_null=True, help_text="The caller's enrolment id, if any.")
+    modules = ModuleSerializer(many=True)
+
+
+def _course_data(entry: services.CatalogueEntry, request) -> dict:
+    course = entry.course
+    return {
+        "id": course.pk,
+        "title": course.title,
+        "url": course.get_url(request),
+        "summary": course.summary,
+        "audience": course.audience,
+        "estimated_minutes": course.estimated_minutes,
+        "skills": [s.name for s in course.skills.all()],
+        "leaders_first": course.leaders_first,
+        "validity_months": course.validity_months,
+        "access": entry.access.as_dict(),
+        "enrolment": entry.enrolment.pk if entry.enrolment else None,
+        "modules": [_module_data(m, request) for m in entry.progress.modules],
+    }
+
+
+class CourseList(APIView):
+    @extend_schema(operation_id="courses_list", responses={200: CourseSerializer(many=True), **ERRORS})
+    def get(self, request):
+        """The catalogue as the caller sees it, with whether each course is open to them."""
+        entries = services.catalogue_for(user=request.user)
+        return Response([_course_data(e, request) for e in entries])
+
+
+class CourseDetail(APIView):
+    @extend_schema(operation_id="courses_retrieve", responses={200: CourseSerializer, **ERRORS})
+    def get(self, request, pk):
+        course = services.get_course(pk)
+        (entry,) = services.catalogue_for(user=request.user, only=[course.pk])
+        return Response(_course_data(entry, request))
+
+
+class NextModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class EnrolmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    course = serializers.IntegerField(help_text="The course (page) id.")
+    course_title = serializers.CharField(read_only=True)
+    progress = serializers.IntegerField(read_only=True, min_value=0, max_value=100)
+    state = serializers.ChoiceField(choices=Enrolment.State.choices, read_only=True)
+    source = serializers.ChoiceField(choices=Enrolment.Source.choices, read_only=True)
+    due_date = serializers.DateField(read_only=True, allow_null=True)
+    overdue = serializers.BooleanField(read_only=True)
+    completed_modules = serializers.ListField(child=serializers.IntegerField(), read_only=True)
+    next_module = NextModuleSerializer(read_only=True, allow_null=True)
+
+
+class EnrolRequestSerializer(serializers.Serializer):
+    course = serializers.IntegerField(help_text="The id of the course to enrol in.")
+
+
+def enrolment_data(enrolment: Enrolment, progress, request) -> dict:
+    nxt = progress.next_module
+    return {
+        "id": enrolment.pk,
+        "course": enrolment.course_id,
+        "course_title": enrolment.course.title,
+        "progress": progress.percent,
+        "state": enrolment.state,
+        "source": enrolment.source,
+        "due_date": enrolment.due_date,
+        "overdue": enrolment.is_overdue,
+        "completed_modules": sorted(progress.done_ids),
+        "next_module": {"id": nxt.pk, "title": nxt.title, "url": nxt.get_url(request)} if nxt else None,
+    }
+
+
+class EnrolmentList(APIView):
+    @extend_schema(operation_id="enrolments_list", responses={200: EnrolmentSerializer(many=True), **ERRORS})
+    def get(self, request):
+        """The caller's enrolments, overdue and soonest due first."""
+        rows = services.my_training(user=request.user)
+        return Response([enrolment_data(e, p, request) for e, p in rows])
+
+    @extend_schema(
+        operation_id="enrolments_create",
+        request=EnrolRequestSerializer,
+        responses={
+            201: EnrolmentSerializer,
+            403: OpenApiResponse(ErrorSerializer, description="`leaders_first`: the course is locked for you."),
+            409: OpenApiResponse(ErrorSerializer, description="`already_enrolled`."),
+            400: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request):
+        """Enrol the caller in a course."""
+        data = EnrolRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        course = services.get_course(data.validated_data["course"])
+        enrolment = services.enrol(user=request.user, course=course)
+        progress = progress_for_enrolments([enrolment])[enrolment.pk]
+        return Response(enrolment_data(enrolment, progress, request), status=status.HTTP_201_CREATED)
+
+
+class EnrolmentDetail(APIView):
+    @extend_schema(operation_id="enrolments_retrieve", responses={200: EnrolmentSerializer, **ERRORS})
+    def get(self, request, pk):
+        enrolment = services.enrolment_for(user=request.user, enrolment_id=pk)
+        progress = progress_for_enrolments([enrolment])[enrolment.pk]
+        return Response(enrolment_data(enrolment, progress, request))
+
+
+class CompleteModule(APIView):
+    @extend_schema(
+        operation_id="enrolments_modules_complete",
+        request=None,
+        responses={200: EnrolmentSerializer, **ERRORS},
+    )
+    def post(self, request, pk, module_id):
+        """Mark a module of one of your courses as done. Repeating it changes nothing."""
+        enrolment, progress = services.complete_module(user=request.user, enrolment_id=pk, module_id=module_id)
+        return Response(enrolment_data(enrolment, progress, request))
+
+
+class AssignmentRequestSerializer(serializers.Serializer):
+    course = serializers.IntegerField()
+    users = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
+    due_date = serializers.DateField(required=False, allow_null=True)
+
+
+class AssignmentCreate(generics.GenericAPIView):
+    serializer_class = AssignmentRequestSerializer
+
+    @extend_schema(
+        operation_id="assignments_create",
+        request=AssignmentRequestSerializer,
+        responses={201: EnrolmentSerializer(many=True), **ERRORS},
+    )
+    def post(self, request):
+        """Assign a course with a due date to people in teams you lead (HR: anyone).
+
+        All or nothing: if anyone in the list cannot be assigned, nobody is.
+        """
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        course = services.get_course(data.validated_data["course"])
+        wanted = set(data.validated_data["users"])
+        learners = {u.pk: u for u in get_user_model().objects.filter(pk__in=wanted, is_active=True)}
+        missing = sorted(wanted - set(learners))
+        if missing:
+            raise NotFound(f"No active person with id {', '.join(map(str, missing))}.", code="user_not_found")
+        enrolments = services.assign_many(
+            course=course,
+            learners=list(learners.values()),
+            assigned_by=request.user,
+            due_date=data.validated_data.get("due_date"),
+        )
+        progress = progress_for_enrolments(enrolments)
+        return Response(
+            [enrolment_data(e, progress[e.pk], request) for e in enrolments], status=status.HTTP_201_CREATED
+        )

@@ -1,0 +1,130 @@
+"""Wagtail pages: the catalogue, a course, and the modules inside it."""
+
+from django.conf import settings as django_settings
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from lms import conf
+
+from ..blocks import ModuleBodyBlock
+
+
+class SignedInPageMixin:
+    """Training pages show each person's own progress, so they ask visitors to sign in first."""
+
+    def serve(self, request, *args, **kwargs):
+        if conf.get("LMS_LOGIN_REQUIRED") and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), django_settings.LOGIN_URL)
+        return super().serve(request, *args, **kwargs)
+
+
+class CataloguePage(SignedInPageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["lms_courses.CoursePage"]
+    api_fields = [APIField("intro")]
+    template = "lms_courses/catalogue_page.html"
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = catalogue_for(user=request.user, catalogue=self)
+        return context
+
+
+class CoursePage(SignedInPageMixin, Page):
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences: why this course matters."))
+    description = RichTextField(_("description"), blank=True, features=["h3", "bold", "italic", "ul", "link"])
+    audience = models.CharField(_("audience"), max_length=160, blank=True, help_text=_("Who should take it."))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=30)
+    skills = ParentalManyToManyField("lms_courses.Skill", verbose_name=_("skills covered"), blank=True)
+    leaders_first = models.BooleanField(
+        _("leaders first"),
+        default=True,
+        help_text=_("A team may start only once its leader holds a valid certificate for this course."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("certificate validity (months)"),
+        default=12,
+        help_text=_("How long a certificate for this course stays valid before it must be renewed."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("estimated_minutes"), FieldPanel("skills")],
+            heading=_("Who and what"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("leaders_first"), FieldPanel("validity_months")], heading=_("Certification rules")
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
+    parent_page_types = ["lms_courses.CataloguePage"]
+    subpage_types = ["lms_courses.ModulePage"]
+    api_fields = [
+        APIField("summary"),
+        APIField("description"),
+        APIField("audience"),
+        APIField("estimated_minutes"),
+        APIField("skills"),
+        APIField("leaders_first"),
+        APIField("validity_months"),
+    ]
+    template = "lms_courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def modules(self):
+        return ModulePage.objects.live().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import course_state_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["state"] = course_state_for(user=request.user, course=self)
+        return context
+
+
+class ModulePage(SignedInPageMixin, Page):
+    summary = models.CharField(_("summary"), max_length=255, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=10)
+    required = models.BooleanField(_("required"), default=True, help_text=_("Needed to finish the course."))
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("required")], heading=_("Settings")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["lms_courses.CoursePage"]
+    subpage_types = []
+    api_fields = [APIField("summary"), APIField("estimated_minutes"), APIField("required"), APIField("body")]
+    template = "lms_courses/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import module_state_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["state"] = module_state_for(user=request.user, module=self)
+        return context

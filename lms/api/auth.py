@@ -1,0 +1,41 @@
+from django.contrib.auth import authenticate
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions
+from rest_framework.authtoken.models import Token
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from lms.exceptions import LMSError
+
+from .serializers import ErrorSerializer, TokenRequestSerializer, TokenSerializer
+
+
+class LoginThrottle(AnonRateThrottle):
+    rate = "20/min"
+    scope = "lms_token"
+
+
+class ObtainTokenView(APIView):
+    """Exchange a username and password for an API token."""
+
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [LoginThrottle]
+
+    @extend_schema(
+        operation_id="auth_token_create",
+        request=TokenRequestSerializer,
+        responses={200: TokenSerializer, 400: ErrorSerializer},
+        auth=[],
+    )
+    def post(self, request):
+        data = TokenRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = authenticate(
+            request, username=data.validated_data["username"], password=data.validated_data["password"]
+        )
+        if user is None or not user.is_active:
+            raise LMSError("That username and password do not match an active account.", code="bad_credentials")
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})

@@ -1,0 +1,24 @@
+"""Plugin settings, read in one place with their defaults.
+
+A host site overrides any of these by defining the same name in its Django settings.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Name of the auth group whose members are HR (created on migrate with the HR permissions).
+    "LMS_HR_GROUP": "HR",
+    # Training pages show per-person progress, so by default they ask people to sign in.
+    "LMS_LOGIN_REQUIRED": True,
+    # The demo command creates well-known passwords; only sites that opt in may run it.
+    "LMS_DEMO_ENABLED": False,
+    # Days before a due date when an assignment counts as "due soon" on My training.
+    "LMS_DUE_SOON_DAYS": 7,
+}
+
+
+def get(name: str):
+    """Return the plugin setting ``name``, falling back to its default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown Frontline LMS setting: {name}")
+    return getattr(settings, name, DEFAULTS[name])

@@ -1,0 +1,80 @@
+"""The demo organisation of DESIGN.md §5: HR, a head of service, two leaders, their teams."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from . import conf
+from .models import Profile, Team
+
+DEMO_PASSWORD = "demo1234"  # noqa: S105 - documented demo credential, demo settings only
+
+# username, first name, last name, job title, employee id
+PEOPLE = [
+    ("hr", "Harriet", "Rowe", "HR business partner", "E0001"),
+    ("head", "Grace", "Adeyemi", "Head of Customer Service", "E0002"),
+    ("leader", "Liam", "O'Connell", "Team leader, Front Desk", "E0010"),
+    ("employee", "Emma", "Clarke", "Customer service adviser", "E0011"),
+    ("zoe", "Zoë", "Brontë", "Customer service adviser", "E0012"),
+    ("jose", "José", "Muñoz", "Customer service adviser", "E0013"),
+    ("leader2", "Priya", "Raman", "Team leader, Support Line", "E0020"),
+    ("employee2", "Tom", "Baker", "Support adviser", "E0021"),
+    ("soren", "Søren", "Ødegaard", "Support adviser", "E0022"),
+    ("lan", "Lan", "Nguyễn", "Support adviser", "E0023"),
+    ("author", "Alex", "Morgan", "Learning designer", "E0003"),
+]
+
+# team name, leader username, parent team name, member usernames
+TEAMS = [
+    ("Customer Service", "head", None, ["head"]),
+    ("Front Desk", "leader", "Customer Service", ["leader", "employee", "zoe", "jose"]),
+    ("Support Line", "leader2", "Customer Service", ["leader2", "employee2", "soren", "lan"]),
+]
+
+
+@transaction.atomic
+def build_organisation() -> dict[str, object]:
+    """Create (or leave as they are) the demo people and teams. Safe to run again."""
+    User = get_user_model()
+    users = {}
+    for username, first, last, title, employee_id in PEOPLE:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@brightwater.example"},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        users[username] = user
+        Profile.objects.update_or_create(user=user, defaults={"job_title": title, "employee_id": employee_id})
+
+    admin, created = User.objects.get_or_create(
+        username="admin",
+        defaults={"is_staff": True, "is_superuser": True, "email": "admin@brightwater.example",
+                  "first_name": "Site", "last_name": "Administrator"},
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+
+    hr_group, _ = Group.objects.get_or_create(name=conf.get("LMS_HR_GROUP"))
+    hr_perms = Permission.objects.filter(
+        content_type__app_label__in=["lms"], codename__in=["manage_training", "add_team", "change_team",
+                                                             "view_team", "add_profile", "change_profile",
+                                                             "view_profile"],
+    ) | Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    hr_group.permissions.add(*hr_perms)
+    users["hr"].groups.add(hr_group)
+
+    editors = Group.objects.filter(name="Editors").first()
+    if editors:
+        users["author"].groups.add(editors)
+
+    teams = {}
+    for name, leader, parent, members in TEAMS:
+        team, _ = Team.objects.update_or_create(
+            name=name, defaults={"leader": users[leader], "parent": teams.get(parent)}
+        )
+        teams[name] = team
+        Profile.objects.filter(user__username__in=members).update(team=team)
+    return {"users": users, "teams": teams}

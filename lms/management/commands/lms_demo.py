@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from courses.demo.loader import build_curriculum
+from lms import conf
+from lms.demo import DEMO_PASSWORD, build_organisation
+
+
+class Command(BaseCommand):
+    help = "Build the demo organisation and starter curriculum. Safe to run again: it only adds what is missing."
+
+    def handle(self, *args, **options):
+        if not conf.get("LMS_DEMO_ENABLED"):
+            raise CommandError(
+                "The demo creates accounts with a published password, so it only runs where "
+                "LMS_DEMO_ENABLED = True (the dev and test settings)."
+            )
+        org = build_organisation()
+        content = build_curriculum()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
+                f"{len(content['courses'])} courses. Sign in as hr, head, leader, employee, leader2, "
+                f"employee2, author or admin with the password {DEMO_PASSWORD}."
+            )
+        )

@@ -1,0 +1,41 @@
+"""Roles derived from data: a leader is whoever leads a team; HR holds the manage_training permission."""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from .models import Profile, Team
+
+HR_PERMISSION = "lms.manage_training"
+
+
+def is_hr(user: AbstractBaseUser) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(HR_PERMISSION))
+
+
+def is_leader(user: AbstractBaseUser) -> bool:
+    return bool(user and user.is_authenticated and Team.objects.filter(leader=user).exists())
+
+
+def team_of(user: AbstractBaseUser) -> Team | None:
+    profile = Profile.objects.filter(user=user).select_related("team").first()
+    return profile.team if profile else None
+
+
+def teams_led_by(user: AbstractBaseUser) -> list[Team]:
+    """The teams ``user`` leads and every team below them."""
+    result: dict[int, Team] = {}
+    frontier = list(Team.objects.filter(leader=user))
+    while frontier:
+        for team in frontier:
+            result[team.pk] = team
+        frontier = [t for t in Team.objects.filter(parent__in=frontier) if t.pk not in result]
+    return list(result.values())
+
+
+def leads(leader: AbstractBaseUser, person: AbstractBaseUser) -> bool:
+    """True when ``leader`` leads ``person``'s team or a team above it (never themselves)."""
+    if leader.pk == person.pk:
+        return False
+    team = team_of(person)
+    if team is None:
+        return False
+    return any(t.leader_id == leader.pk for t in [team, *team.ancestors()])

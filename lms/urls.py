@@ -1,0 +1,26 @@
+"""URLs a host site gets with ``path("", include("lms.urls"))``."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .views import assign, learner
+
+app_name = "lms"
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="lms/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("training/", learner.my_training, name="my_training"),
+    path("training/courses/<int:course_id>/enrol/", learner.enrol, name="enrol"),
+    path("training/courses/<int:course_id>/assign/", assign.assign_course, name="assign"),
+    path(
+        "training/enrolments/<int:enrolment_id>/modules/<int:module_id>/complete/",
+        learner.complete_module,
+        name="complete_module",
+    ),
+    path("api/v1/", include("lms.api.urls")),
+]

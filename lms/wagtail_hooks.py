@@ -1,0 +1,58 @@
+"""One "Training" menu in the Wagtail admin for everything authors and HR edit outside pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from courses.models import Enrolment, Policy, Skill
+
+from .models import Profile, Team
+
+
+class SkillViewSet(SnippetViewSet):
+    model = Skill
+    icon = "pick"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class PolicyViewSet(SnippetViewSet):
+    model = Policy
+    icon = "doc-full"
+    list_display = ["title", "version", "updated_at"]
+    search_fields = ["title"]
+
+
+class TeamViewSet(SnippetViewSet):
+    model = Team
+    icon = "group"
+    list_display = ["name", "leader", "parent"]
+    list_filter = ["parent"]
+    search_fields = ["name"]
+
+
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = _("Staff")
+    list_display = ["__str__", "team", "job_title", "employee_id"]
+    list_filter = ["team"]
+    search_fields = ["job_title", "employee_id"]
+
+
+class EnrolmentViewSet(SnippetViewSet):
+    model = Enrolment
+    icon = "tasks"
+    list_display = ["user", "course", "state", "due_date"]
+    list_filter = ["state", "source"]
+    inspect_view_enabled = True
+
+
+class TrainingGroup(SnippetViewSetGroup):
+    menu_label = _("Training")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (PolicyViewSet, SkillViewSet, TeamViewSet, ProfileViewSet, EnrolmentViewSet)
+
+
+register_snippet(TrainingGroup)

@@ -1,0 +1,1 @@
+"""Assessments: question types, attempts, grading and reviews (built in the assessments issue)."""

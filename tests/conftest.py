@@ -1,0 +1,58 @@
+import os
+
+import pytest
+from django.conf import settings
+
+from tests.factories import CataloguePageFactory, CoursePageFactory, ModulePageFactory, UserFactory
+
+ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    # PostgreSQL-only tests (real row locks, parallel transactions) are deselected elsewhere, never skipped.
+    if ON_POSTGRES:
+        return
+    keep, drop = [], []
+    for item in items:
+        (drop if item.get_closest_marker("requires_postgres") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def catalogue(db):
+    from wagtail.models import Page, Site
+
+    root = Page.get_first_root_node()
+    catalogue = CataloguePageFactory(parent=root, title="Courses", slug="courses")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = catalogue
+    site.save()
+    return catalogue
+
+
+@pytest.fixture
+def course(catalogue):
+    course = CoursePageFactory(parent=catalogue, title="Active listening", slug="active-listening")
+    for n in range(1, 4):
+        ModulePageFactory(parent=course, title=f"Module {n}", slug=f"module-{n}")
+    return course
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="learner")
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(username="other")
+
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
