@@ -10,7 +10,7 @@ from lms.api.serializers import ErrorSerializer
 from lms.exceptions import NotFound
 
 from . import services
-from .models import CoursePage, Enrolment
+from .models import Enrolment
 from .progress import progress_for_enrolments
 
 ERRORS = {
@@ -146,7 +146,9 @@ class EnrolmentList(APIView):
         request=EnrolRequestSerializer,
         responses={
             201: EnrolmentSerializer,
-            403: OpenApiResponse(ErrorSerializer, description="`leaders_first`: the course is locked for you."),
+            403: OpenApiResponse(
+                ErrorSerializer, description="`leaders_first`: the course is locked for you."
+            ),
             409: OpenApiResponse(ErrorSerializer, description="`already_enrolled`."),
             400: ErrorSerializer,
             404: ErrorSerializer,
@@ -178,7 +180,9 @@ class CompleteModule(APIView):
     )
     def post(self, request, pk, module_id):
         """Mark a module of one of your courses as done. Repeating it changes nothing."""
-        enrolment, progress = services.complete_module(user=request.user, enrolment_id=pk, module_id=module_id)
+        enrolment, progress = services.complete_module(
+            user=request.user, enrolment_id=pk, module_id=module_id
+        )
         return Response(enrolment_data(enrolment, progress, request))
 
 

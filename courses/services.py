@@ -62,9 +62,7 @@ def can_assign(*, assigner, learner) -> bool:
 def assign(*, course: CoursePage, learner, assigned_by, due_date: datetime.date | None) -> Enrolment:
     """Assign ``course`` to ``learner`` with a due date; an existing enrolment keeps its progress."""
     if not can_assign(assigner=assigned_by, learner=learner):
-        raise Forbidden(
-            "You can assign courses only to people in the teams you lead.", code="not_your_team"
-        )
+        raise Forbidden("You can assign courses only to people in the teams you lead.", code="not_your_team")
     if due_date is not None and due_date < timezone.localdate():
         raise LMSError("The due date is in the past; choose today or a later date.", code="due_date_past")
     enrolment, created = Enrolment.objects.select_for_update().get_or_create(
@@ -152,7 +150,10 @@ def catalogue_for(
         courses = courses.filter(pk__in=only)
     courses = list(courses)
     enrolments = (
-        {e.course_id: e for e in Enrolment.objects.filter(user=user, course__in=courses).select_related("course")}
+        {
+            e.course_id: e
+            for e in Enrolment.objects.filter(user=user, course__in=courses).select_related("course")
+        }
         if user.is_authenticated
         else {}
     )
@@ -181,9 +182,7 @@ class CourseState:
 
 
 def course_state_for(*, user, course: CoursePage) -> CourseState:
-    enrolment = (
-        Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
-    )
+    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
     progress = progress_for(enrolment) if enrolment else Progress(modules=list(course.modules()))
     return CourseState(
         enrolment=enrolment,
@@ -209,9 +208,7 @@ class ModuleState:
 
 def module_state_for(*, user, module: ModulePage) -> ModuleState:
     course = module.get_parent().specific
-    enrolment = (
-        Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
-    )
+    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
     if enrolment is not None:
         open_module(enrolment=enrolment, module=module)
         progress = progress_for(enrolment)
@@ -231,7 +228,9 @@ def module_state_for(*, user, module: ModulePage) -> ModuleState:
 
 def my_training(*, user) -> list[tuple[Enrolment, Progress]]:
     """The caller's enrolments, overdue and soonest due first, then the rest by recency."""
-    enrolments = list(Enrolment.objects.filter(user=user).select_related("course", "last_module", "assigned_by"))
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("course", "last_module", "assigned_by")
+    )
     progress = progress_for_enrolments(enrolments)
     far = datetime.date.max
     enrolments.sort(

@@ -50,8 +50,13 @@ def build_organisation() -> dict[str, object]:
 
     admin, created = User.objects.get_or_create(
         username="admin",
-        defaults={"is_staff": True, "is_superuser": True, "email": "admin@brightwater.example",
-                  "first_name": "Site", "last_name": "Administrator"},
+        defaults={
+            "is_staff": True,
+            "is_superuser": True,
+            "email": "admin@brightwater.example",
+            "first_name": "Site",
+            "last_name": "Administrator",
+        },
     )
     if created:
         admin.set_password(DEMO_PASSWORD)
@@ -59,9 +64,16 @@ def build_organisation() -> dict[str, object]:
 
     hr_group, _ = Group.objects.get_or_create(name=conf.get("LMS_HR_GROUP"))
     hr_perms = Permission.objects.filter(
-        content_type__app_label__in=["lms"], codename__in=["manage_training", "add_team", "change_team",
-                                                             "view_team", "add_profile", "change_profile",
-                                                             "view_profile"],
+        content_type__app_label__in=["lms"],
+        codename__in=[
+            "manage_training",
+            "add_team",
+            "change_team",
+            "view_team",
+            "add_profile",
+            "change_profile",
+            "view_profile",
+        ],
     ) | Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     hr_group.permissions.add(*hr_perms)
     users["hr"].groups.add(hr_group)

@@ -64,7 +64,10 @@ class Team(index.Indexed, models.Model):
 
 class Profile(index.Indexed, models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="lms_profile"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="lms_profile",
     )
     team = models.ForeignKey(
         Team,

@@ -19,22 +19,33 @@ def _catalogue() -> CataloguePage:
         instance=CataloguePage(
             title="Customer service courses",
             slug=CATALOGUE_SLUG,
-            intro="<p>Short, practical courses for everyone who looks after our customers. "
-            "Each one ends in an assessment that checks what you can <em>do</em>, not only what you know.</p>",
+            intro=(
+                "<p>Short, practical courses for everyone who looks after our customers. Each one ends "
+                "in an assessment that checks what you can <em>do</em>, not only what you know.</p>"
+            ),
         )
     )
     catalogue.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=catalogue, is_default_site=True,
-                            site_name="Frontline LMS")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=catalogue,
+            is_default_site=True,
+            site_name="Frontline LMS",
+        )
     else:
         old_root = site.root_page
         site.root_page = catalogue
         site.site_name = "Frontline LMS"
         site.save()
         # Wagtail's placeholder welcome page has nothing in it worth keeping.
-        if old_root.specific_class is Page and old_root.slug == "home" and not old_root.get_children().exists():
+        if (
+            old_root.specific_class is Page
+            and old_root.slug == "home"
+            and not old_root.get_children().exists()
+        ):
             old_root.delete()
     return catalogue
 
@@ -59,7 +70,9 @@ def build_curriculum() -> dict[str, object]:
     for data in curriculum.POLICIES:
         policy = Policy.objects.filter(slug=data["slug"]).first()
         if policy is None:
-            policy = Policy(slug=data["slug"], title=data["title"], summary=data["summary"], body=data["body"])
+            policy = Policy(
+                slug=data["slug"], title=data["title"], summary=data["summary"], body=data["body"]
+            )
             policy.save()
             policy.save_revision().publish()
         policies[data["slug"]] = policy

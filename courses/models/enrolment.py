@@ -17,10 +17,16 @@ class Enrolment(models.Model):
         ASSIGNED = "assigned", _("Assigned")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="enrolments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
     )
     course = models.ForeignKey(
-        "lms_courses.CoursePage", verbose_name=_("course"), on_delete=models.CASCADE, related_name="enrolments"
+        "lms_courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
     )
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.NOT_STARTED)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.SELF)
@@ -49,7 +55,9 @@ class Enrolment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         ordering = ["due_date", "-enrolled_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "course"], name="lms_one_enrolment_per_course")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="lms_one_enrolment_per_course")
+        ]
         indexes = [models.Index(fields=["course", "state"])]
 
     def __str__(self):

@@ -50,10 +50,6 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
     def __str__(self):
         return f"{self.title} (v{self.version})"
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def save(self, *args, **kwargs):
         # The row holds the live wording (drafts live in revisions), so a changed row is a new version.
         if self.pk:
@@ -69,6 +65,10 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
                 # Count from the stored version: a draft may carry an older number in its revision.
                 self.version = previous["version"] + 1 if changed else previous["version"]
         super().save(*args, **kwargs)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def get_preview_template(self, request, mode_name):
         return "lms_courses/policy_preview.html"

@@ -36,6 +36,8 @@ class ObtainTokenView(APIView):
             request, username=data.validated_data["username"], password=data.validated_data["password"]
         )
         if user is None or not user.is_active:
-            raise LMSError("That username and password do not match an active account.", code="bad_credentials")
+            raise LMSError(
+                "That username and password do not match an active account.", code="bad_credentials"
+            )
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})

@@ -32,7 +32,9 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 class AssignForm(forms.Form):
     people = PersonChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple, label="People")
     due_date = forms.DateField(
-        label="Due date", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label="Due date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty for no deadline.",
     )
 

@@ -140,7 +140,10 @@ def test_hr_assigns_anyone_but_not_in_the_past(course):
     services.assign(course=course, learner=person, assigned_by=hr, due_date=None)
     with pytest.raises(LMSError) as error:
         services.assign(
-            course=course, learner=person, assigned_by=hr, due_date=timezone.localdate() - datetime.timedelta(1)
+            course=course,
+            learner=person,
+            assigned_by=hr,
+            due_date=timezone.localdate() - datetime.timedelta(1),
         )
     assert error.value.code == "due_date_past"
     assert Enrolment.objects.get(user=person).due_date is None

@@ -6,7 +6,9 @@ from lms.demo import DEMO_PASSWORD, build_organisation
 
 
 class Command(BaseCommand):
-    help = "Build the demo organisation and starter curriculum. Safe to run again: it only adds what is missing."
+    help = (
+        "Build the demo organisation and starter curriculum. Safe to run again: it only adds what is missing."
+    )
 
     def handle(self, *args, **options):
         if not conf.get("LMS_DEMO_ENABLED"):
