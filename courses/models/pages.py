@@ -75,7 +75,7 @@ class CoursePage(SignedInPageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
     parent_page_types = ["lms_courses.CataloguePage"]
-    subpage_types = ["lms_courses.ModulePage"]
+    subpage_types = ["lms_courses.ModulePage", "lms_quizzes.AssessmentPage"]
     api_fields = [
         APIField("summary"),
         APIField("description"),
@@ -92,6 +92,11 @@ class CoursePage(SignedInPageMixin, Page):
 
     def modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
+
+    def assessment(self):
+        from django.apps import apps
+
+        return apps.get_model("lms_quizzes", "AssessmentPage").objects.live().child_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
         from ..services import course_state_for

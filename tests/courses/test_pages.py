@@ -3,6 +3,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from courses.models import CataloguePage, CoursePage, Enrolment, ModulePage, Policy
+from quizzes.models import AssessmentPage
 from tests.factories import ModulePageFactory, PolicyFactory
 
 
@@ -10,7 +11,7 @@ class TestPageTree(WagtailPageTestCase):
     def test_page_types_nest_catalogue_course_module(self):
         self.assertAllowedParentPageTypes(CoursePage, {CataloguePage})
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
-        self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
+        self.assertAllowedSubpageTypes(CoursePage, {ModulePage, AssessmentPage})
         self.assertAllowedSubpageTypes(ModulePage, set())
 
     def test_authors_can_create_each_page_type(self):

@@ -1,0 +1,129 @@
+"""Scoring on the server: partial credit per question type, scores per dimension and per skill."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from .blocks import AWARENESS, SKILL
+
+
+def credit_for(question: dict, response) -> float | None:
+    """Credit from 0 to 1 for one response; None when a person must grade it (written replies)."""
+    kind = question["type"]
+    if kind == "written":
+        return None
+    if response in (None, "", []):
+        return 0.0
+    options = {o["id"]: o for o in question["options"]}
+    if kind in ("single_choice", "true_false"):
+        return 1.0 if options.get(response, {}).get("correct") else 0.0
+    if kind == "judgement":
+        best = max(o["quality"] for o in question["options"]) or 1
+        chosen = options.get(response)
+        return (chosen["quality"] / best) if chosen else 0.0
+    if kind == "multiple_response":
+        correct = {i for i, o in options.items() if o["correct"]}
+        chosen = set(response)
+        # Each right pick earns a share; each wrong pick takes one away, never below zero.
+        return max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
+    if kind == "sequencing":
+        key = question["key_order"]
+        position = {step: i for i, step in enumerate(response)}
+        pairs = list(combinations(key, 2))
+        agreeing = sum(1 for a, b in pairs if position.get(a, -1) < position.get(b, -1))
+        return agreeing / len(pairs) if pairs else 1.0
+    raise ValueError(f"Unknown question type {kind!r}")
+
+
+def written_credit(question: dict, marks: dict) -> float:
+    total = sum(c["points"] for c in question["rubric"])
+    awarded = sum(min(int(marks.get(c["id"], 0)), c["points"]) for c in question["rubric"])
+    return awarded / total if total else 0.0
+
+
+@dataclass
+class Result:
+    awareness_score: int | None
+    skill_score: int | None
+    # [{"skill": name, "slug": slug, "awareness": int | None, "skill_score": int | None}], weakest first
+    skills: list[dict]
+    passed: bool
+
+    def verdicts(self, *, threshold: int) -> list[str]:
+        return skill_verdicts(self.skills, threshold=threshold)
+
+
+def _percent(earned: float, possible: float) -> int | None:
+    return round(100 * earned / possible) if possible else None
+
+
+def score(
+    questions: list[dict],
+    credits: dict[str, float],
+    *,
+    awareness_threshold: int,
+    skill_threshold: int,
+    skill_minimum: int,
+) -> Result:
+    totals = {AWARENESS: [0.0, 0.0], SKILL: [0.0, 0.0]}
+    per_skill: dict[str, dict] = {}
+    per_skill_totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for question in questions:
+        weight = question["points"]
+        earned = (credits.get(question["id"]) or 0.0) * weight
+        dim = question["dimension"]
+        totals[dim][0] += earned
+        totals[dim][1] += weight
+        for skill in question["skills"]:
+            per_skill.setdefault(skill["slug"], {"skill": skill["name"], "slug": skill["slug"]})
+            per_skill_totals[(skill["slug"], dim)][0] += earned
+            per_skill_totals[(skill["slug"], dim)][1] += weight
+    skills = []
+    for slug, info in per_skill.items():
+        skills.append(
+            {
+                **info,
+                "awareness": _percent(*per_skill_totals[(slug, AWARENESS)]),
+                "skill_score": _percent(*per_skill_totals[(slug, SKILL)]),
+            }
+        )
+    skills.sort(key=lambda s: (s["skill_score"] if s["skill_score"] is not None else 101, s["skill"]))
+    awareness = _percent(*totals[AWARENESS])
+    skill = _percent(*totals[SKILL])
+    passed = (
+        (awareness is None or awareness >= awareness_threshold)
+        and (skill is None or skill >= skill_threshold)
+        and all(
+            value is None or value >= skill_minimum
+            for s in skills
+            for value in (s["awareness"], s["skill_score"])
+        )
+    )
+    return Result(awareness_score=awareness, skill_score=skill, skills=skills, passed=passed)
+
+
+def skill_verdicts(skills: list[dict], *, threshold: int) -> list[str]:
+    """Plain words per skill: strong, knows it but must practise doing it, or needs both."""
+    strong, know_not_do, practise = [], [], []
+    for s in skills:
+        aware_ok = s["awareness"] is None or s["awareness"] >= threshold
+        skill_ok = s["skill_score"] is None or s["skill_score"] >= threshold
+        if aware_ok and skill_ok:
+            strong.append(s["skill"])
+        elif aware_ok:
+            know_not_do.append(s["skill"])
+        else:
+            practise.append(s["skill"])
+    lines = []
+    if strong:
+        lines.append("Strong in " + _join(strong) + ".")
+    if know_not_do:
+        lines.append("You know " + _join(know_not_do) + " but need to practise doing it on real contacts.")
+    if practise:
+        lines.append("Practise " + _join(practise) + ": revisit the modules, then try again.")
+    return lines
+
+
+def _join(names: list[str]) -> str:
+    names = [n.lower() for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

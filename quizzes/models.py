@@ -1,1 +1,0 @@
-"""Assessments: question types, attempts, grading and reviews (built in the assessments issue)."""

@@ -1,0 +1,437 @@
+"""Attempts: start, autosave, submit, grade and review. The browser and the API both call these."""
+
+import datetime
+import secrets
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+from courses.access import course_access
+from courses.models import CoursePage, Enrolment
+from lms import audit, conf, roles
+from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
+
+from . import grading, rules
+from .models import Answer, AssessmentPage, Attempt, Review
+from .questions import build_snapshot
+
+# Sent once, after commit, when an attempt has its final result (certificates listen for it).
+attempt_graded = Signal()
+
+
+def assessment_for(course: CoursePage) -> AssessmentPage:
+    assessment = AssessmentPage.objects.live().child_of(course).first()
+    if assessment is None:
+        raise NotFound(f"“{course.title}” has no assessment yet.", code="no_assessment")
+    return assessment
+
+
+def own_attempt(*, user, attempt_id, lock: bool = False) -> Attempt:
+    qs = Attempt.objects.select_related("course", "assessment")
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    attempt = qs.filter(pk=attempt_id, learner=user).first() if str(attempt_id).isdigit() else None
+    if attempt is None:
+        # Somebody else's attempt looks exactly like a missing one.
+        raise NotFound(f"You have no attempt with id {attempt_id}.", code="not_your_attempt")
+    return attempt
+
+
+# Starting
+
+
+@dataclass
+class AssessmentState:
+    assessment: AssessmentPage
+    enrolled: bool
+    attempts: list[Attempt]
+    open_attempt: Attempt | None
+    remaining: int | None
+    cooldown_until: object
+    passed: bool
+    refusal: tuple[str, str, int] | None = None
+    reviews_pending: list = field(default_factory=list)
+
+
+def assessment_state_for(*, user, assessment: AssessmentPage) -> AssessmentState:
+    course = assessment.get_parent().specific
+    attempts = list(Attempt.objects.filter(learner=user, assessment=assessment))
+    state = AssessmentState(
+        assessment=assessment,
+        enrolled=Enrolment.objects.filter(user=user, course=course).exists(),
+        attempts=attempts,
+        open_attempt=next((a for a in attempts if a.is_open), None),
+        remaining=(assessment.attempt_limit - len(attempts)) if assessment.attempt_limit else None,
+        cooldown_until=rules.cooldown_until(assessment, attempts),
+        passed=any(a.passed for a in attempts),
+    )
+    state.refusal = _start_refusal(user=user, course=course, state=state)
+    return state
+
+
+def _start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, int] | None:
+    if not state.enrolled:
+        return "not_enrolled", f"Enrol in “{course.title}” before taking its assessment.", 403
+    access = course_access(user=user, course=course)
+    if not access.is_open:
+        return access.code, access.detail, 403
+    if state.passed:
+        return "already_passed", "You have already passed this assessment.", 409
+    if any(a.state == Attempt.State.AWAITING_REVIEW for a in state.attempts):
+        return (
+            "awaiting_review",
+            "Your last attempt is waiting for your team leader's review; you will hear when it is done.",
+            409,
+        )
+    if state.remaining is not None and state.remaining <= 0:
+        return (
+            "attempt_limit",
+            f"You have used all {state.assessment.attempt_limit} attempts. "
+            "Ask your team leader about next steps.",
+            403,
+        )
+    if state.cooldown_until:
+        local = timezone.localtime(state.cooldown_until)
+        return (
+            "cooldown",
+            f"Take a break and revisit the modules: you can try again after {local:%H:%M on %d %b}.",
+            403,
+        )
+    return None
+
+
+def start_attempt(*, user, course: CoursePage) -> tuple[Attempt, bool]:
+    """Return the open attempt, or start a new one. Parallel starts still leave exactly one open."""
+    assessment = assessment_for(course)
+    for attempt in Attempt.objects.filter(learner=user, assessment=assessment, state=Attempt.State.OPEN):
+        if rules.is_past_deadline(attempt):
+            submit(user=user, attempt_id=attempt.pk)
+        else:
+            return attempt, False
+    state = assessment_state_for(user=user, assessment=assessment)
+    refusal = state.refusal
+    if refusal:
+        code, message, status = refusal
+        raise LMSError(message, code=code, status=status)
+    now = timezone.now()
+    seed = secrets.randbits(48)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                learner=user,
+                assessment=assessment,
+                course=course,
+                number=len(state.attempts) + 1,
+                seed=seed,
+                snapshot=build_snapshot(assessment, seed=seed),
+                revision_id=assessment.live_revision_id,
+                started_at=now,
+                expires_at=(
+                    now + datetime.timedelta(minutes=assessment.time_limit_minutes)
+                    if assessment.time_limit_minutes
+                    else None
+                ),
+            )
+    except IntegrityError:
+        # Another request started one at the same moment: hand back that one.
+        attempt = Attempt.objects.filter(
+            learner=user, assessment=assessment, state=Attempt.State.OPEN
+        ).first()
+        if attempt is None:
+            raise Conflict(
+                "Another attempt was started at the same moment; try again.", code="conflict"
+            ) from None
+        return attempt, False
+    return attempt, True
+
+
+# Answering
+
+
+def _invalid(question, message):
+    label = (question.get("prompt") or question["id"])[:60]
+    return LMSError(f"Question “{label}”: {message}", code="invalid_answer")
+
+
+def clean_response(question: dict, response):
+    """Check a response has the right shape for its question; returns it normalised."""
+    if response is None:
+        return None
+    kind = question["type"]
+    option_ids = [o["id"] for o in question["options"]]
+    if kind in ("single_choice", "true_false", "judgement"):
+        if not isinstance(response, str) or response not in option_ids:
+            raise _invalid(question, "choose one of the options given.")
+        return response
+    if kind == "multiple_response":
+        if not isinstance(response, list) or not all(isinstance(r, str) for r in response):
+            raise _invalid(question, "send a list of option ids.")
+        if len(set(response)) != len(response) or not set(response) <= set(option_ids):
+            raise _invalid(question, "choose each option at most once, from the options given.")
+        return response
+    if kind == "sequencing":
+        if not isinstance(response, list) or sorted(map(str, response)) != sorted(option_ids):
+            raise _invalid(question, "put every step in order, each exactly once.")
+        return response
+    if kind == "written":
+        if not isinstance(response, str):
+            raise _invalid(question, "write your reply as text.")
+        limit = conf.get("LMS_WRITTEN_REPLY_MAX_CHARS")
+        if len(response) > limit:
+            raise _invalid(question, f"keep your reply under {limit} characters (it has {len(response)}).")
+        return response
+    raise _invalid(question, "unknown question type.")
+
+
+def _close_for_time(user, attempt) -> None:
+    submit(user=user, attempt_id=attempt.pk)
+    raise Conflict(
+        "Time is up for this attempt. The answers you saved in time have been submitted.", code="time_up"
+    )
+
+
+def save_answers(*, user, attempt_id, answers: dict) -> Attempt:
+    """Autosave: store the given responses, all or none, in one round trip."""
+    if not isinstance(answers, dict):
+        raise LMSError("Send answers as an object of question id to response.", code="invalid_answer")
+    attempt = own_attempt(user=user, attempt_id=attempt_id)
+    if not attempt.is_open:
+        raise Conflict(
+            "This attempt has been submitted; answers can no longer change.", code="attempt_closed"
+        )
+    if rules.is_past_deadline(attempt):
+        _close_for_time(user, attempt)
+    questions = {q["id"]: q for q in attempt.snapshot["questions"]}
+    unknown = [qid for qid in answers if qid not in questions]
+    if unknown:
+        raise LMSError(
+            f"Not a question in this attempt: {', '.join(map(str, unknown))}.", code="invalid_answer"
+        )
+    cleaned = {qid: clean_response(questions[qid], response) for qid, response in answers.items()}
+    with transaction.atomic():
+        locked = own_attempt(user=user, attempt_id=attempt_id, lock=True)
+        if not locked.is_open:
+            raise Conflict(
+                "This attempt has been submitted; answers can no longer change.", code="attempt_closed"
+            )
+        now = timezone.now()
+        Answer.objects.bulk_create(
+            [
+                Answer(attempt=locked, question_id=qid, response=value, saved_at=now)
+                for qid, value in cleaned.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["attempt", "question_id"],
+            update_fields=["response", "saved_at"],
+        )
+    return locked
+
+
+def saved_answers(attempt: Attempt) -> dict:
+    return dict(attempt.answers.values_list("question_id", "response"))
+
+
+# Submitting and grading
+
+
+def submit(*, user, attempt_id) -> Attempt:
+    """Submit once. A repeat, or a parallel submit, returns the same result without grading again."""
+    with transaction.atomic():
+        attempt = own_attempt(user=user, attempt_id=attempt_id, lock=True)
+        if not attempt.is_open:
+            return attempt
+        now = timezone.now()
+        attempt.timed_out = rules.is_past_deadline(attempt, now)
+        answers = {a.question_id: a for a in attempt.answers.all()}
+        to_update, reviews = [], []
+        for question in attempt.snapshot["questions"]:
+            answer = answers.get(question["id"])
+            if question["type"] == "written":
+                if answer is None:
+                    answer = Answer.objects.create(attempt=attempt, question_id=question["id"], response="")
+                    answers[question["id"]] = answer
+                reviews.append(Review(attempt=attempt, kind=Review.Kind.WRITTEN, question_id=question["id"]))
+            elif answer is not None:
+                answer.credit = grading.credit_for(question, answer.response)
+                to_update.append(answer)
+        Answer.objects.bulk_update(to_update, ["credit"])
+        if attempt.snapshot.get("observation") and not _observation_signed_before(attempt):
+            reviews.append(Review(attempt=attempt, kind=Review.Kind.OBSERVATION))
+        Review.objects.bulk_create(reviews)
+        attempt.submitted_at = now
+        attempt.state = Attempt.State.AWAITING_REVIEW if reviews else Attempt.State.GRADED
+        attempt.save(update_fields=["submitted_at", "state", "timed_out"])
+        if not reviews:
+            _finalise(attempt, list(answers.values()))
+    return attempt
+
+
+def _observation_signed_before(attempt: Attempt) -> bool:
+    """A practical observation signed off on an earlier attempt still counts: it watched real work."""
+    return Review.objects.filter(
+        attempt__learner_id=attempt.learner_id,
+        attempt__course_id=attempt.course_id,
+        kind=Review.Kind.OBSERVATION,
+        state=Review.State.DONE,
+    ).exists()
+
+
+def _finalise(attempt: Attempt, answers: list[Answer]) -> None:
+    credits = {a.question_id: a.credit for a in answers}
+    assessment = attempt.assessment
+    result = grading.score(
+        attempt.snapshot["questions"],
+        credits,
+        awareness_threshold=assessment.awareness_threshold,
+        skill_threshold=assessment.skill_threshold,
+        skill_minimum=assessment.skill_minimum,
+    )
+    attempt.awareness_score = result.awareness_score
+    attempt.skill_score = result.skill_score
+    attempt.skill_scores = result.skills
+    attempt.passed = result.passed
+    attempt.state = Attempt.State.GRADED
+    attempt.graded_at = timezone.now()
+    attempt.save(
+        update_fields=["awareness_score", "skill_score", "skill_scores", "passed", "state", "graded_at"]
+    )
+    transaction.on_commit(lambda: attempt_graded.send(sender=Attempt, attempt=attempt))
+
+
+def _finalise_if_reviewed(attempt: Attempt) -> None:
+    if attempt.reviews.filter(state=Review.State.PENDING).exists():
+        return
+    _finalise(attempt, list(attempt.answers.all()))
+
+
+# Reviews
+
+
+def review_queue(*, user) -> list[Review]:
+    """Pending reviews the caller may do: their teams and those below, certified courses, never their own."""
+    from certificates.rules import valid_course_ids
+    from lms.models import Profile
+
+    teams = roles.teams_led_by(user)
+    if not teams:
+        return []
+    members = Profile.objects.filter(team__in=teams).exclude(user=user).values("user_id")
+    return list(
+        Review.objects.filter(
+            state=Review.State.PENDING,
+            attempt__learner__in=members,
+            attempt__course_id__in=valid_course_ids(user),
+        )
+        .select_related("attempt__learner", "attempt__course")
+        .order_by("created_at")
+    )
+
+
+def reviewable(*, reviewer, review_id, lock: bool = False) -> Review:
+    qs = Review.objects.select_related("attempt__learner", "attempt__course", "attempt__assessment")
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    review = qs.filter(pk=review_id).first() if str(review_id).isdigit() else None
+    if review is None or not (
+        roles.leads(reviewer, review.attempt.learner) or reviewer.pk == review.attempt.learner_id
+    ):
+        raise NotFound(f"There is no review with id {review_id} for you.", code="review_not_found")
+    refusal = rules.review_refusal(reviewer, review.attempt)
+    if refusal:
+        raise Forbidden(refusal[1], code=refusal[0])
+    return review
+
+
+def question_of(review: Review) -> dict | None:
+    return next((q for q in review.attempt.snapshot["questions"] if q["id"] == review.question_id), None)
+
+
+@transaction.atomic
+def grade_written(*, reviewer, review_id, marks: dict, comment: str, request=None) -> Review:
+    review = reviewable(reviewer=reviewer, review_id=review_id, lock=True)
+    if review.kind != Review.Kind.WRITTEN:
+        raise LMSError("This review is an observation: sign it off instead.", code="wrong_review_kind")
+    if review.state == Review.State.DONE:
+        raise Conflict("This reply has already been graded.", code="already_reviewed")
+    question = question_of(review)
+    if not isinstance(marks, dict):
+        raise LMSError("Send marks as an object of criterion id to points.", code="invalid_marks")
+    criteria = {c["id"]: c for c in question["rubric"]}
+    problems = [f"“{c['criterion']}” needs a mark" for cid, c in criteria.items() if cid not in marks]
+    problems += [f"“{cid}” is not a criterion of this rubric" for cid in marks if cid not in criteria]
+    for cid, value in marks.items():
+        if cid in criteria and (
+            not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= criteria[cid]["points"]
+        ):
+            problems.append(
+                f"“{criteria[cid]['criterion']}” takes a whole number from 0 to {criteria[cid]['points']}"
+            )
+    if not (comment or "").strip():
+        problems.append("add a comment the learner can act on")
+    if problems:
+        raise LMSError("Not graded: " + "; ".join(problems) + ".", code="invalid_marks")
+    review.marks = {cid: int(v) for cid, v in marks.items()}
+    review.comment = comment.strip()
+    review.reviewer = reviewer
+    review.state = Review.State.DONE
+    review.completed_at = timezone.now()
+    review.save()
+    credit = grading.written_credit(question, review.marks)
+    Answer.objects.filter(attempt=review.attempt, question_id=review.question_id).update(credit=credit)
+    audit.record(
+        actor=reviewer,
+        verb="review.grade",
+        subject=review.attempt.learner,
+        obj=review,
+        reason=review.comment,
+        data={"marks": review.marks, "credit": round(credit, 3), "course": review.attempt.course.title},
+        request=request,
+    )
+    _finalise_if_reviewed(review.attempt)
+    return review
+
+
+@transaction.atomic
+def sign_off(*, reviewer, review_id, items: list, note: str = "", request=None) -> Review:
+    """Sign off observed behaviours, one or several at a time; done when every item is signed."""
+    review = reviewable(reviewer=reviewer, review_id=review_id, lock=True)
+    if review.kind != Review.Kind.OBSERVATION:
+        raise LMSError("This review is a written reply: grade it instead.", code="wrong_review_kind")
+    if review.state == Review.State.DONE:
+        raise Conflict("This observation has already been signed off.", code="already_reviewed")
+    checklist = {i["id"]: i for i in review.attempt.snapshot.get("observation", [])}
+    if not isinstance(items, list) or not items:
+        raise LMSError("Choose at least one behaviour you saw.", code="invalid_items")
+    unknown = [str(i) for i in items if i not in checklist]
+    if unknown:
+        raise LMSError(f"Not on this checklist: {', '.join(unknown)}.", code="invalid_items")
+    now = timezone.now().isoformat()
+    marks = dict(review.marks)
+    for item in items:
+        marks[item] = {
+            "by": reviewer.pk,
+            "by_name": reviewer.get_full_name() or reviewer.get_username(),
+            "at": now,
+            "note": (note or "").strip(),
+        }
+    review.marks = marks
+    review.reviewer = reviewer
+    if set(marks) >= set(checklist):
+        review.state = Review.State.DONE
+        review.completed_at = timezone.now()
+        review.comment = (note or "").strip()
+    review.save()
+    audit.record(
+        actor=reviewer,
+        verb="review.sign_off",
+        subject=review.attempt.learner,
+        obj=review,
+        reason=(note or "").strip(),
+        data={"items": [checklist[i]["behaviour"] for i in items], "course": review.attempt.course.title},
+        request=request,
+    )
+    if review.state == Review.State.DONE:
+        _finalise_if_reviewed(review.attempt)
+    return review
