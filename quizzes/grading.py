@@ -54,7 +54,8 @@ class Result:
 
 
 def _percent(earned: float, possible: float) -> int | None:
-    return round(100 * earned / possible) if possible else None
+    # Half rounds up, as people expect of a score (Python's round() would make 32.5 into 32).
+    return int(100 * earned / possible + 0.5) if possible else None
 
 
 def score(

@@ -86,3 +86,117 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     course = None
+
+
+def sample_questions(listening, apology):
+    """One question of every type, with known keys, for grading tests."""
+    return [
+        (
+            "single_choice",
+            {
+                "prompt": "Who may approve a £40 goodwill credit?",
+                "skills": [listening],
+                "points": 1,
+                "options": [
+                    {"text": "Any adviser", "correct": True},
+                    {"text": "Only a manager", "correct": False},
+                    {"text": "Nobody", "correct": False},
+                ],
+                "explanation": "Advisers may approve up to £50.",
+            },
+        ),
+        (
+            "multiple_response",
+            {
+                "prompt": "Which show you are listening? Choose all that apply.",
+                "skills": [listening],
+                "points": 1,
+                "options": [
+                    {"text": "Summarising back", "correct": True},
+                    {"text": "Interrupting to save time", "correct": False},
+                    {"text": "Asking a clarifying question", "correct": True},
+                    {"text": "Typing loudly", "correct": False},
+                ],
+                "explanation": "Summaries and questions show attention.",
+            },
+        ),
+        (
+            "true_false",
+            {
+                "statement": "An apology should say what went wrong.",
+                "skills": [apology],
+                "points": 1,
+                "answer": True,
+                "explanation": "A specific apology sounds sincere.",
+            },
+        ),
+        (
+            "judgement",
+            {
+                "scenario": "Mrs Okafor has been cut off twice.",
+                "prompt": "What do you say next?",
+                "skills": [apology],
+                "points": 1,
+                "options": [
+                    {
+                        "text": "I'm sorry you were cut off twice, Mrs Okafor. I'll stay with you.",
+                        "quality": 100,
+                    },
+                    {"text": "Sorry about that. What's the account number?", "quality": 60},
+                    {"text": "The line drops sometimes.", "quality": 20},
+                    {"text": "You need to call back later.", "quality": 0},
+                ],
+                "explanation": "Name, apology, ownership.",
+            },
+        ),
+        (
+            "sequencing",
+            {
+                "prompt": "Put the complaint steps in order.",
+                "skills": [apology],
+                "points": 1,
+                "steps": ["Listen", "Acknowledge", "Apologise", "Resolve"],
+                "explanation": "Listen before you fix.",
+            },
+        ),
+        (
+            "written",
+            {
+                "scenario": "Mr Lindqvist's refund is late.",
+                "prompt": "Write your reply.",
+                "skills": [apology],
+                "points": 2,
+                "rubric": [
+                    {"criterion": "Acknowledges", "description": "Names the problem", "points": 2},
+                    {"criterion": "Apologises", "description": "Sincere, no blame", "points": 2},
+                ],
+                "model_answer": "I'm sorry your refund is late, Mr Lindqvist...",
+                "explanation": "",
+            },
+        ),
+    ]
+
+
+def make_assessment(course, questions, observation=(), **fields):
+    from quizzes.models import AssessmentPage
+
+    defaults = {
+        "title": "Assessment",
+        "slug": "assessment",
+        "awareness_threshold": 70,
+        "skill_threshold": 70,
+        "skill_minimum": 50,
+        "attempt_limit": 3,
+        "cooldown_minutes": 60,
+        "time_limit_minutes": 30,
+    }
+    defaults.update(fields)
+    page = AssessmentPage(
+        questions=questions,
+        observation=[("item", {"skill": s, "behaviour": b}) for s, b in observation],
+        **defaults,
+    )
+    course.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
