@@ -159,7 +159,7 @@ def test_partial_rubric_marks_feed_the_skill_score(org, submitted, course):
     leader = org["leader"]
     issue(holder=leader, course=course)
     written, observation = reviews_of(submitted)
-    marks = {cid: 0 for cid in full_marks(written)}
+    marks = dict.fromkeys(full_marks(written), 0)
     services.grade_written(
         reviewer=leader, review_id=written.pk, marks=marks, comment="Try naming the problem."
     )

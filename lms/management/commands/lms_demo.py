@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from courses.demo.loader import build_curriculum
 from lms import conf
-from lms.demo import DEMO_PASSWORD, build_organisation
+from lms.demo import DEMO_PASSWORD, build_organisation, issue_demo_certificates
+from quizzes.demo.loader import build_assessments
 
 
 class Command(BaseCommand):
@@ -18,10 +19,12 @@ class Command(BaseCommand):
             )
         org = build_organisation()
         content = build_curriculum()
+        assessments = build_assessments()
+        issue_demo_certificates()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
-                f"{len(content['courses'])} courses. Sign in as hr, head, leader, employee, leader2, "
-                f"employee2, author or admin with the password {DEMO_PASSWORD}."
+                f"{len(content['courses'])} courses, {len(assessments)} assessments. Sign in as hr, head, "
+                f"leader, employee, leader2, employee2, author or admin with the password {DEMO_PASSWORD}."
             )
         )
