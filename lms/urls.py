@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import assign, learner
+from .views import assessment, assign, learner, reviews
 
 app_name = "lms"
 
@@ -22,5 +22,13 @@ urlpatterns = [
         learner.complete_module,
         name="complete_module",
     ),
+    path(
+        "training/courses/<int:course_id>/assessment/start/", assessment.start_attempt, name="start_attempt"
+    ),
+    path("training/attempts/<int:attempt_id>/", assessment.attempt_page, name="attempt"),
+    path("training/attempts/<int:attempt_id>/save/", assessment.save_attempt, name="save_attempt"),
+    path("training/attempts/<int:attempt_id>/submit/", assessment.submit_attempt, name="submit_attempt"),
+    path("training/reviews/", reviews.review_queue, name="reviews"),
+    path("training/reviews/<int:review_id>/", reviews.review_detail, name="review"),
     path("api/v1/", include("lms.api.urls")),
 ]

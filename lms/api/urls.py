@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from courses import api as courses_api
+from quizzes import api as quizzes_api
 
 from .auth import ObtainTokenView
 
@@ -17,6 +18,14 @@ urlpatterns = [
         name="api_complete_module",
     ),
     path("assignments/", courses_api.AssignmentCreate.as_view(), name="api_assignments"),
+    path("courses/<int:pk>/attempts/", quizzes_api.StartAttempt.as_view(), name="api_start_attempt"),
+    path("attempts/<int:pk>/", quizzes_api.AttemptDetail.as_view(), name="api_attempt"),
+    path("attempts/<int:pk>/submit/", quizzes_api.SubmitAttempt.as_view(), name="api_submit_attempt"),
+    path("attempts/<int:pk>/result/", quizzes_api.AttemptResult.as_view(), name="api_attempt_result"),
+    path("reviews/", quizzes_api.ReviewList.as_view(), name="api_reviews"),
+    path("reviews/<int:pk>/", quizzes_api.ReviewDetail.as_view(), name="api_review"),
+    path("reviews/<int:pk>/grade/", quizzes_api.GradeReview.as_view(), name="api_grade_review"),
+    path("reviews/<int:pk>/sign-off/", quizzes_api.SignOffReview.as_view(), name="api_sign_off_review"),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),
 ]

@@ -1,0 +1,264 @@
+"""API for attempts and reviews. Thin: validate, call a service, render."""
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from courses.services import get_course
+from lms.api.serializers import ErrorSerializer
+from lms.exceptions import Conflict
+
+from . import services
+from .models import Attempt, Review
+from .questions import public_question
+from .results import result_for
+
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409), ErrorSerializer)
+
+
+class OptionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class PublicQuestionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    type = serializers.ChoiceField(
+        choices=["single_choice", "multiple_response", "true_false", "judgement", "sequencing", "written"]
+    )
+    dimension = serializers.ChoiceField(choices=["awareness", "skill"])
+    skills = serializers.ListField(child=serializers.CharField())
+    scenario = serializers.CharField(allow_blank=True)
+    prompt = serializers.CharField()
+    options = OptionSerializer(many=True)
+
+
+class AttemptSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    course = serializers.IntegerField()
+    number = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=Attempt.State.choices)
+    started_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField(allow_null=True)
+    seconds_left = serializers.IntegerField(allow_null=True)
+    questions = PublicQuestionSerializer(many=True)
+    answers = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text="Saved responses by question id: an option id, a list of option ids, or text.",
+    )
+
+
+def attempt_data(attempt: Attempt) -> dict:
+    seconds_left = None
+    if attempt.expires_at and attempt.is_open:
+        seconds_left = max(0, int((attempt.expires_at - timezone.now()).total_seconds()))
+    return {
+        "id": attempt.pk,
+        "course": attempt.course_id,
+        "number": attempt.number,
+        "state": attempt.state,
+        "started_at": attempt.started_at,
+        "expires_at": attempt.expires_at,
+        "seconds_left": seconds_left,
+        "questions": [public_question(q) for q in attempt.snapshot["questions"]],
+        "answers": services.saved_answers(attempt),
+    }
+
+
+class SkillResultSerializer(serializers.Serializer):
+    skill = serializers.CharField()
+    slug = serializers.CharField()
+    awareness = serializers.IntegerField(allow_null=True)
+    skill_score = serializers.IntegerField(allow_null=True)
+
+
+class ResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=Attempt.State.choices)
+    passed = serializers.BooleanField(allow_null=True)
+    timed_out = serializers.BooleanField()
+    awareness_score = serializers.IntegerField(allow_null=True)
+    skill_score = serializers.IntegerField(allow_null=True)
+    skills = SkillResultSerializer(many=True)
+    verdicts = serializers.ListField(child=serializers.CharField())
+    questions = serializers.ListField(child=serializers.DictField())
+    observation = serializers.ListField(child=serializers.DictField())
+    thresholds = serializers.DictField(child=serializers.IntegerField())
+
+
+class StartAttempt(APIView):
+    @extend_schema(
+        operation_id="courses_attempts_create",
+        request=None,
+        responses={
+            201: AttemptSerializer,
+            200: OpenApiResponse(AttemptSerializer, description="The attempt already open."),
+            **ERRORS,
+        },
+    )
+    def post(self, request, pk):
+        """Start an attempt on the course's assessment, or get the one already open.
+
+        Refusals carry a `code`: `not_enrolled`, `leaders_first`, `attempt_limit`, `cooldown`,
+        `awaiting_review`, `already_passed`, `no_assessment`.
+        """
+        attempt, created = services.start_attempt(user=request.user, course=get_course(pk))
+        return Response(
+            attempt_data(attempt), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
+
+
+class AnswersSerializer(serializers.Serializer):
+    answers = serializers.DictField(child=serializers.JSONField(allow_null=True))
+
+
+class AttemptDetail(APIView):
+    @extend_schema(operation_id="attempts_retrieve", responses={200: AttemptSerializer, **ERRORS})
+    def get(self, request, pk):
+        """An attempt with its questions (never their keys) and the answers saved so far."""
+        return Response(attempt_data(services.own_attempt(user=request.user, attempt_id=pk)))
+
+    @extend_schema(
+        operation_id="attempts_autosave",
+        request=AnswersSerializer,
+        responses={200: AttemptSerializer, **ERRORS},
+    )
+    def patch(self, request, pk):
+        """Autosave: store responses by question id. All or none; `time_up` once the time limit has passed."""
+        data = AnswersSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        attempt = services.save_answers(
+            user=request.user, attempt_id=pk, answers=data.validated_data["answers"]
+        )
+        return Response(attempt_data(attempt))
+
+
+class SubmitAttempt(APIView):
+    @extend_schema(operation_id="attempts_submit", request=None, responses={200: ResultSerializer, **ERRORS})
+    def post(self, request, pk):
+        """Submit once. A repeat returns the same result."""
+        attempt = services.submit(user=request.user, attempt_id=pk)
+        return Response(result_for(attempt))
+
+
+class AttemptResult(APIView):
+    @extend_schema(operation_id="attempts_result", responses={200: ResultSerializer, **ERRORS})
+    def get(self, request, pk):
+        """Per-question feedback with explanations and the per-skill breakdown, after submission only."""
+        attempt = services.own_attempt(user=request.user, attempt_id=pk)
+        if attempt.is_open:
+            raise Conflict("Submit the attempt to see its result.", code="attempt_open")
+        return Response(result_for(attempt))
+
+
+class ReviewSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Review.Kind.choices)
+    state = serializers.ChoiceField(choices=Review.State.choices)
+    learner = serializers.CharField()
+    course = serializers.CharField()
+    attempt = serializers.IntegerField()
+    submitted_at = serializers.DateTimeField()
+    question = serializers.DictField(allow_null=True)
+    response = serializers.CharField(allow_blank=True, allow_null=True)
+    checklist = serializers.ListField(child=serializers.DictField())
+    marks = serializers.DictField()
+    comment = serializers.CharField(allow_blank=True)
+
+
+def review_data(review: Review) -> dict:
+    attempt = review.attempt
+    question = services.question_of(review)
+    response = None
+    if question is not None:
+        response = (
+            attempt.answers.filter(question_id=question["id"]).values_list("response", flat=True).first()
+        )
+        question = {
+            "id": question["id"],
+            "scenario": question["scenario"],
+            "prompt": question["prompt"],
+            "rubric": question.get("rubric", []),
+            "model_answer": question.get("model_answer", ""),
+        }
+    return {
+        "id": review.pk,
+        "kind": review.kind,
+        "state": review.state,
+        "learner": attempt.learner.get_full_name() or attempt.learner.get_username(),
+        "course": attempt.course.title,
+        "attempt": attempt.pk,
+        "submitted_at": attempt.submitted_at,
+        "question": question,
+        "response": response,
+        "checklist": attempt.snapshot.get("observation", [])
+        if review.kind == Review.Kind.OBSERVATION
+        else [],
+        "marks": review.marks,
+        "comment": review.comment,
+    }
+
+
+class ReviewList(APIView):
+    @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **ERRORS})
+    def get(self, request):
+        """Written replies and observations waiting for you: your teams, courses you are certified in."""
+        return Response([review_data(r) for r in services.review_queue(user=request.user)])
+
+
+class ReviewDetail(APIView):
+    @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **ERRORS})
+    def get(self, request, pk):
+        return Response(review_data(services.reviewable(reviewer=request.user, review_id=pk)))
+
+
+class GradeSerializer(serializers.Serializer):
+    marks = serializers.DictField(
+        child=serializers.IntegerField(min_value=0), help_text="Criterion id to points."
+    )
+    comment = serializers.CharField(max_length=4000)
+
+
+class GradeReview(APIView):
+    @extend_schema(
+        operation_id="reviews_grade", request=GradeSerializer, responses={200: ReviewSerializer, **ERRORS}
+    )
+    def post(self, request, pk):
+        """Grade a written reply on its rubric, with a comment the learner will read."""
+        data = GradeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        review = services.grade_written(
+            reviewer=request.user,
+            review_id=pk,
+            marks=data.validated_data["marks"],
+            comment=data.validated_data["comment"],
+            request=request,
+        )
+        return Response(review_data(review))
+
+
+class SignOffSerializer(serializers.Serializer):
+    items = serializers.ListField(child=serializers.CharField(), min_length=1)
+    note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+
+class SignOffReview(APIView):
+    @extend_schema(
+        operation_id="reviews_sign_off",
+        request=SignOffSerializer,
+        responses={200: ReviewSerializer, **ERRORS},
+    )
+    def post(self, request, pk):
+        """Sign off observed behaviours item by item; the observation is done when all are signed."""
+        data = SignOffSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        review = services.sign_off(
+            reviewer=request.user,
+            review_id=pk,
+            items=data.validated_data["items"],
+            note=data.validated_data["note"],
+            request=request,
+        )
+        return Response(review_data(review))
