@@ -83,6 +83,9 @@ class ResultSerializer(serializers.Serializer):
     skill_score = serializers.IntegerField(allow_null=True)
     skills = SkillResultSerializer(many=True)
     verdicts = serializers.ListField(child=serializers.CharField())
+    provisional = serializers.DictField(
+        allow_null=True, help_text="While awaiting review: scores from the automatically marked questions."
+    )
     questions = serializers.ListField(child=serializers.DictField())
     observation = serializers.ListField(child=serializers.DictField())
     thresholds = serializers.DictField(child=serializers.IntegerField())

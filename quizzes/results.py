@@ -83,6 +83,22 @@ def result_for(attempt: Attempt) -> dict:
         for item in attempt.snapshot.get("observation", [])
     ]
     threshold = attempt.assessment.skill_threshold
+    skills, verdicts = attempt.skill_scores, []
+    provisional = None
+    if attempt.state == Attempt.State.AWAITING_REVIEW:
+        # Until a leader grades the written replies, show what the automatic questions already say.
+        automatic = [q for q in attempt.snapshot["questions"] if q["type"] != "written"]
+        partial = grading.score(
+            automatic,
+            {a.question_id: a.credit for a in answers.values()},
+            awareness_threshold=attempt.assessment.awareness_threshold,
+            skill_threshold=threshold,
+            skill_minimum=attempt.assessment.skill_minimum,
+        )
+        provisional = {"awareness_score": partial.awareness_score, "skill_score": partial.skill_score}
+        skills = partial.skills
+    if skills:
+        verdicts = grading.skill_verdicts(skills, threshold=threshold)
     return {
         "id": attempt.pk,
         "state": attempt.state,
@@ -90,10 +106,9 @@ def result_for(attempt: Attempt) -> dict:
         "timed_out": attempt.timed_out,
         "awareness_score": attempt.awareness_score,
         "skill_score": attempt.skill_score,
-        "skills": attempt.skill_scores,
-        "verdicts": grading.skill_verdicts(attempt.skill_scores, threshold=threshold)
-        if attempt.skill_scores
-        else [],
+        "skills": skills,
+        "verdicts": verdicts,
+        "provisional": provisional,
         "questions": questions,
         "observation": observation,
         "thresholds": {

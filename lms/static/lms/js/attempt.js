@@ -10,6 +10,7 @@
   var pending = {};
   var timer = null;
   var inFlight = false;
+  var submitting = false;
 
   function say(text) { if (status) status.textContent = text; }
 
@@ -30,7 +31,7 @@
 
   function flush() {
     timer = null;
-    if (inFlight || !Object.keys(pending).length) return;
+    if (submitting || inFlight || !Object.keys(pending).length) return;
     var answers = pending; pending = {};
     inFlight = true;
     say("Saving…");
@@ -90,7 +91,9 @@
   var submit = document.getElementById("submit-attempt");
   if (submit) {
     submit.addEventListener("click", function (e) {
-      if (!window.confirm(submit.dataset.confirm)) e.preventDefault();
+      if (!window.confirm(submit.dataset.confirm)) { e.preventDefault(); return; }
+      // The form carries every answer; stop autosaving so nothing races the submission.
+      submitting = true;
     });
   }
 
@@ -105,6 +108,7 @@
       if (left === 0) {
         // Time is up: send what is on the page (the server allows a short grace) and submit it.
         say("Time is up. Submitting your answers…");
+        submitting = true;
         form.action = submit.getAttribute("formaction");
         form.submit();
         return;

@@ -1,0 +1,84 @@
+import re
+
+from playwright.sync_api import expect
+
+from quizzes.models import Attempt
+
+
+def answer_question(item):
+    """Give some answer to one question on the page, whatever its type."""
+    kind = item.get_attribute("data-type")
+    if kind == "multiple_response":
+        item.locator("input[type=checkbox]").first.check()
+    elif kind == "sequencing":
+        selects = item.locator("select")
+        # Swap the first two steps: the page keeps the order complete.
+        selects.nth(0).select_option("2")
+    elif kind == "written":
+        item.locator("textarea").fill(
+            "I'm sorry this has dragged on, Mrs Okafor. Let me check what happened and call you back by four."
+        )
+    else:
+        item.locator("input[type=radio]").first.check()
+
+
+def test_employee_answers_reloads_submits_and_leader_reviews(demo, page, live_server, sign_in):
+    sign_in("employee")
+    page.goto(f"{live_server.url}/active-listening/")
+    page.get_by_role("button", name="Enrol in this course").click()
+    page.get_by_role("link", name="Go to the assessment").click()
+    page.get_by_role("button", name="Start the assessment").click()
+    expect(page.get_by_role("region", name="Attempt status")).to_be_visible()
+
+    questions = page.locator("li.question")
+    count = questions.count()
+    assert count >= 8
+    half = count // 2
+    for i in range(half):
+        answer_question(questions.nth(i))
+    expect(page.locator("#save-status")).to_contain_text("All answers saved", timeout=10_000)
+
+    # Reload: every answer given is still there.
+    attempt = Attempt.objects.get(learner__username="employee")
+    saved_before = dict(attempt.answers.values_list("question_id", "response"))
+    assert len(saved_before) == half
+    page.reload()
+    for i in range(half):
+        item = questions.nth(i)
+        kind = item.get_attribute("data-type")
+        if kind in ("single_choice", "true_false", "judgement"):
+            expect(item.locator("input[type=radio]:checked")).to_have_count(1)
+        elif kind == "multiple_response":
+            expect(item.locator("input[type=checkbox]:checked")).to_have_count(1)
+        elif kind == "written":
+            expect(item.locator("textarea")).to_have_value(re.compile("Mrs Okafor"))
+    for i in range(half, count):
+        answer_question(questions.nth(i))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("heading", name=re.compile("waiting for your team leader"))).to_be_visible()
+    expect(page.locator("#verdicts")).to_be_visible()
+    expect(page.get_by_role("table", name="Scores by skill")).to_be_visible()
+
+    # The leader (certified in Active listening) grades the reply and signs off the observation.
+    page.get_by_role("button", name=re.compile("Sign out")).click()
+    sign_in("leader")
+    page.get_by_role("link", name="Reviews").click()
+    page.get_by_role("link", name=re.compile(r"^Grade")).click()
+    expect(page.locator("#learner-reply")).to_contain_text("Mrs Okafor")
+    for field in page.locator("input[type=number]").all():
+        field.fill(field.get_attribute("max"))
+    page.get_by_label("Comment for the learner").fill("Warm and specific, and you gave a time. Well done.")
+    page.get_by_role("button", name="Save grade").click()
+    expect(page.get_by_role("status").first).to_contain_text("Graded")
+    page.get_by_role("link", name=re.compile(r"^Sign off")).click()
+    for box in page.locator("input[name=items]").all():
+        box.check()
+    page.get_by_label("Note (what you watched, and when)").fill("Role-played a billing complaint on Tuesday.")
+    page.get_by_role("button", name="Sign off ticked items").click()
+    expect(page.get_by_text("Nothing is waiting")).to_be_visible()
+
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.GRADED
+    assert attempt.skill_score is not None and attempt.awareness_score is not None
+    assert not attempt.reviews.filter(state="pending").exists()
