@@ -39,3 +39,10 @@ def leads(leader: AbstractBaseUser, person: AbstractBaseUser) -> bool:
     if team is None:
         return False
     return any(t.leader_id == leader.pk for t in [team, *team.ancestors()])
+
+
+def can_see_statistics(user: AbstractBaseUser) -> bool:
+    """Authors (who use the Wagtail admin) and HR see item statistics; they show no one's answers."""
+    return bool(
+        user and user.is_authenticated and (is_hr(user) or user.has_perm("wagtailadmin.access_admin"))
+    )

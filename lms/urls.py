@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import assessment, assign, learner, reviews
+from .views import assessment, assign, learner, reviews, statistics
 
 app_name = "lms"
 
@@ -30,5 +30,7 @@ urlpatterns = [
     path("training/attempts/<int:attempt_id>/submit/", assessment.submit_attempt, name="submit_attempt"),
     path("training/reviews/", reviews.review_queue, name="reviews"),
     path("training/reviews/<int:review_id>/", reviews.review_detail, name="review"),
+    path("training/statistics/", statistics.statistics_index, name="statistics"),
+    path("training/statistics/<int:assessment_id>/", statistics.statistics_detail, name="statistics_detail"),
     path("api/v1/", include("lms.api.urls")),
 ]

@@ -1,6 +1,9 @@
 """One "Training" menu in the Wagtail admin for everything authors and HR edit outside pages."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -56,3 +59,8 @@ class TrainingGroup(SnippetViewSetGroup):
 
 
 register_snippet(TrainingGroup)
+
+
+@hooks.register("register_admin_menu_item")
+def statistics_menu_item():
+    return MenuItem(_("Assessment statistics"), reverse("lms:statistics"), icon_name="table", order=210)

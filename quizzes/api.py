@@ -1,19 +1,21 @@
 """API for attempts and reviews. Thin: validate, call a service, render."""
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from courses.services import get_course
+from lms import roles
 from lms.api.serializers import ErrorSerializer
-from lms.exceptions import Conflict
+from lms.exceptions import Conflict, Forbidden, NotFound
 
 from . import services
-from .models import Attempt, Review
+from .models import AssessmentPage, Attempt, Review
 from .questions import public_question
 from .results import result_for
+from .stats import question_statistics, skill_statistics
 
 ERRORS = dict.fromkeys((400, 401, 403, 404, 409), ErrorSerializer)
 
@@ -265,3 +267,29 @@ class SignOffReview(APIView):
             request=request,
         )
         return Response(review_data(review))
+
+
+class AssessmentStatistics(APIView):
+    @extend_schema(
+        operation_id="assessments_statistics",
+        responses={
+            200: inline_serializer(
+                "AssessmentStatistics",
+                {
+                    "questions": serializers.ListField(child=serializers.DictField()),
+                    "skills": serializers.ListField(child=serializers.DictField()),
+                },
+            ),
+            **ERRORS,
+        },
+    )
+    def get(self, request, pk):
+        """Item statistics for authors and HR: facility and discrimination per question, skill averages."""
+        if not roles.can_see_statistics(request.user):
+            raise Forbidden("Item statistics are for course authors and HR.", code="permission_denied")
+        assessment = AssessmentPage.objects.filter(pk=pk).first()
+        if assessment is None:
+            raise NotFound(f"There is no assessment with id {pk}.", code="assessment_not_found")
+        return Response(
+            {"questions": question_statistics(assessment), "skills": skill_statistics(assessment)}
+        )

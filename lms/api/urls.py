@@ -26,6 +26,11 @@ urlpatterns = [
     path("reviews/<int:pk>/", quizzes_api.ReviewDetail.as_view(), name="api_review"),
     path("reviews/<int:pk>/grade/", quizzes_api.GradeReview.as_view(), name="api_grade_review"),
     path("reviews/<int:pk>/sign-off/", quizzes_api.SignOffReview.as_view(), name="api_sign_off_review"),
+    path(
+        "assessments/<int:pk>/statistics/",
+        quizzes_api.AssessmentStatistics.as_view(),
+        name="api_assessment_statistics",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),
 ]
