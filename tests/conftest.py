@@ -3,6 +3,7 @@ import os
 import pytest
 from django.conf import settings
 
+from tests.baseline import ensure_wagtail_baseline
 from tests.factories import CataloguePageFactory, CoursePageFactory, ModulePageFactory, UserFactory
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -27,13 +28,13 @@ def _media_root(tmp_path, settings):
 
 @pytest.fixture
 def catalogue(db):
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_baseline()
     catalogue = CataloguePageFactory(parent=root, title="Courses", slug="courses")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = catalogue
-    site.save()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": catalogue}
+    )
     return catalogue
 
 

@@ -6,6 +6,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from tests.baseline import ensure_wagtail_baseline
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Chromium's own network chatter is refused on a closed network; these flags keep it quiet and fast.
 CHROMIUM_ARGS = [
@@ -22,7 +24,10 @@ CHROMIUM_ARGS = [
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # Transactional: the live server runs in another thread and needs committed data.
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +54,7 @@ def page(browser):
 
 @pytest.fixture
 def demo(transactional_db):
+    ensure_wagtail_baseline()
     call_command("lms_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
