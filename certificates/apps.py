@@ -7,3 +7,14 @@ class CertificatesConfig(AppConfig):
     label = "lms_certificates"
     verbose_name = _("Certificates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.services import modules_completed
+        from quizzes.services import attempt_graded
+
+        from . import signals
+
+        attempt_graded.connect(signals.on_attempt_graded, dispatch_uid="lms_certificates_attempt_graded")
+        modules_completed.connect(
+            signals.on_modules_completed, dispatch_uid="lms_certificates_modules_completed"
+        )

@@ -60,7 +60,20 @@ class Certificate(models.Model):
         "lms_quizzes.Attempt", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     replaces = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        help_text=_("A correction: the certificate this one replaces."),
+    )
+    renewal_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewals",
+        help_text=_("The earlier certificate this one renews; the history is kept."),
     )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(
@@ -76,6 +89,10 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         indexes = [models.Index(fields=["holder", "course"]), models.Index(fields=["expires_on"])]
+        constraints = [
+            # Issue exactly once per passed attempt, whatever the number of parallel requests.
+            models.UniqueConstraint(fields=["attempt"], name="lms_one_certificate_per_attempt")
+        ]
 
     def __str__(self):
         return f"{self.course_title} — {self.holder_name} ({self.issued_on:%d %b %Y})"
@@ -101,3 +118,35 @@ class Certificate(models.Model):
     @property
     def status(self) -> str:
         return self.status_on()
+
+
+class LeadersFirstException(models.Model):
+    """HR lets someone start a leaders-first course before their leader is certified. Always logged."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="leaders_first_exceptions",
+    )
+    course = models.ForeignKey(
+        "lms_courses.CoursePage", verbose_name=_("course"), on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(_("reason"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("leaders-first exception")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "course"], name="lms_one_exception_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.person} may start {self.course} early"

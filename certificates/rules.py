@@ -1,10 +1,10 @@
-"""Questions the other apps ask about certificates."""
+"""Questions the other apps ask about certificates, and the leaders-first rule (DESIGN §4.3)."""
 
 import datetime
 
 from django.utils import timezone
 
-from .models import Certificate
+from .models import Certificate, LeadersFirstException
 
 
 def holds_valid_certificate(user, course, *, on: datetime.date | None = None) -> bool:
@@ -18,3 +18,31 @@ def holds_valid_certificate(user, course, *, on: datetime.date | None = None) ->
 def valid_course_ids(user, *, on: datetime.date | None = None) -> set[int]:
     day = on or timezone.localdate()
     return set(Certificate.objects.valid_on(day).filter(holder=user).values_list("course_id", flat=True))
+
+
+def responsible_leader(user):
+    """Whose certificate opens a leaders-first course for ``user``: the leader of their team or, for a
+    team's own leader, the leader of the team above. None at the top of the tree (or outside it)."""
+    from lms.models import Profile
+
+    profile = Profile.objects.filter(user=user).select_related("team__leader").first()
+    team = profile.team if profile else None
+    seen = set()
+    while team is not None and team.pk not in seen:
+        seen.add(team.pk)
+        if team.leader_id and team.leader_id != user.pk:
+            return team.leader
+        team = team.parent
+    return None
+
+
+def leaders_first_blocker(user, course, *, on: datetime.date | None = None):
+    """The leader whose missing certificate keeps ``course`` closed to ``user``, or None if it is open."""
+    if not course.leaders_first:
+        return None
+    leader = responsible_leader(user)
+    if leader is None or holds_valid_certificate(leader, course, on=on):
+        return None
+    if LeadersFirstException.objects.filter(person=user, course=course).exists():
+        return None
+    return leader

@@ -1,14 +1,19 @@
-"""Issuing certificates. Everything is copied in at issue, so a certificate never changes afterwards."""
+"""Issuing, correcting and revoking certificates, and HR's leaders-first exceptions.
+
+Everything is copied into a certificate when it is issued, so it never changes afterwards (DESIGN §4.5);
+every change to someone's standing is written to the audit trail (§4.6).
+"""
 
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lms import audit
+from lms import audit, roles
+from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
 
-from .models import Certificate
+from .models import Certificate, LeadersFirstException
 
 
 def _policy_versions(course) -> list[dict]:
@@ -26,6 +31,10 @@ def _policy_versions(course) -> list[dict]:
     ]
 
 
+def _expiry(course, issued_on: datetime.date) -> datetime.date | None:
+    return issued_on + relativedelta(months=course.validity_months) if course.validity_months else None
+
+
 @transaction.atomic
 def issue(
     *,
@@ -35,21 +44,24 @@ def issue(
     issued_on: datetime.date | None = None,
     actor=None,
     reason: str = "",
+    replaces: Certificate | None = None,
+    renewal_of: Certificate | None = None,
 ) -> Certificate:
     issued_on = issued_on or timezone.localdate()
-    expires_on = issued_on + relativedelta(months=course.validity_months) if course.validity_months else None
     certificate = Certificate.objects.create(
         holder=holder,
         course=course,
         holder_name=holder.get_full_name() or holder.get_username(),
         course_title=course.title,
         issued_on=issued_on,
-        expires_on=expires_on,
+        expires_on=_expiry(course, issued_on),
         awareness_score=attempt.awareness_score if attempt else None,
         skill_score=attempt.skill_score if attempt else None,
         skills=list(attempt.skill_scores) if attempt else [],
         policy_versions=_policy_versions(course),
         attempt=attempt,
+        replaces=replaces,
+        renewal_of=renewal_of,
     )
     audit.record(
         actor=actor,
@@ -57,6 +69,167 @@ def issue(
         subject=holder,
         obj=certificate,
         reason=reason,
-        data={"course": course.title, "code_prefix": certificate.code[:4]},
+        data={"course": course.title, "attempt": attempt.pk if attempt else None},
     )
     return certificate
+
+
+def eligibility(*, user, course) -> tuple[bool, str, object]:
+    """Whether ``user`` has met every rule of DESIGN §4.1 for ``course``; (ok, why not, passing attempt)."""
+    from courses.models import Enrolment
+    from courses.progress import progress_for
+    from quizzes.models import Attempt, Review
+
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is None:
+        return False, "not enrolled", None
+    if not progress_for(enrolment).is_complete:
+        return False, "modules not complete", None
+    attempt = (
+        Attempt.objects.filter(learner=user, course=course, state=Attempt.State.GRADED, passed=True)
+        .order_by("-graded_at")
+        .first()
+    )
+    if attempt is None:
+        return False, "assessment not passed", None
+    # A graded attempt has every written reply graded; check the observation was signed, here or before.
+    needs_observation = bool(attempt.snapshot.get("observation"))
+    if (
+        needs_observation
+        and not Review.objects.filter(
+            attempt__learner=user,
+            attempt__course=course,
+            kind=Review.Kind.OBSERVATION,
+            state=Review.State.DONE,
+        ).exists()
+    ):
+        return False, "observation not signed off", None
+    return True, "", attempt
+
+
+def _target_course(course):
+    """A refresher path renews the certificate of the course it refreshes."""
+    return course.renews.specific if getattr(course, "renews_id", None) else course
+
+
+def issue_if_eligible(*, user, course) -> Certificate | None:
+    """Issue at once when the rules are met, exactly once per passing attempt even under parallel calls."""
+    from courses.models import Enrolment
+
+    ok, _, attempt = eligibility(user=user, course=course)
+    if not ok:
+        return None
+    target = _target_course(course)
+    try:
+        with transaction.atomic():
+            # Serialise concurrent issuers for this learner and course on the enrolment row.
+            Enrolment.objects.select_for_update().filter(user=user, course=course).first()
+            if Certificate.objects.filter(attempt=attempt).exists():
+                return None
+            previous = (
+                Certificate.objects.filter(holder=user, course=target, revoked_at__isnull=True)
+                .order_by("-issued_on", "-pk")
+                .first()
+            )
+            if target.pk != course.pk and previous is None:
+                return None  # a refresher renews a certificate; it does not stand in for the course
+            return issue(
+                holder=user,
+                course=target,
+                attempt=attempt,
+                renewal_of=previous,  # an earlier certificate: the new one continues its history
+                reason="All requirements met."
+                if target.pk == course.pk
+                else f"Renewed through “{course.title}”.",
+            )
+    except IntegrityError:
+        return None  # another request issued it a moment ago
+
+
+@transaction.atomic
+def revoke(*, certificate_id, by, reason: str, request=None) -> Certificate:
+    if not roles.is_hr(by):
+        raise Forbidden("Only HR can revoke certificates.", code="permission_denied")
+    certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
+    if certificate is None:
+        raise NotFound(f"There is no certificate with id {certificate_id}.", code="certificate_not_found")
+    if not (reason or "").strip():
+        raise LMSError(
+            "Say why the certificate is revoked; the reason is kept with the record.", code="reason_required"
+        )
+    if certificate.revoked_at:
+        raise Conflict("This certificate is already revoked.", code="already_revoked")
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revoked_reason = reason.strip()
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+    audit.record(
+        actor=by,
+        verb="certificate.revoke",
+        subject=certificate.holder,
+        obj=certificate,
+        reason=certificate.revoked_reason,
+        request=request,
+    )
+    return certificate
+
+
+@transaction.atomic
+def correct(*, certificate_id, by, holder_name: str | None = None, reason: str, request=None) -> Certificate:
+    """Certificates never change: a correction issues a new one that replaces the old."""
+    if not roles.is_hr(by):
+        raise Forbidden("Only HR can correct certificates.", code="permission_denied")
+    old = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
+    if old is None:
+        raise NotFound(f"There is no certificate with id {certificate_id}.", code="certificate_not_found")
+    if old.status in (Certificate.Status.REVOKED, Certificate.Status.REPLACED):
+        raise Conflict("Only a current certificate can be corrected.", code="not_current")
+    if not (reason or "").strip():
+        raise LMSError("Say what the correction is for.", code="reason_required")
+    new = Certificate.objects.create(
+        holder=old.holder,
+        course=old.course,
+        holder_name=(holder_name or old.holder.get_full_name() or old.holder_name).strip(),
+        course_title=old.course_title,
+        issued_on=old.issued_on,
+        expires_on=old.expires_on,
+        awareness_score=old.awareness_score,
+        skill_score=old.skill_score,
+        skills=old.skills,
+        policy_versions=old.policy_versions,
+        replaces=old,
+        renewal_of=old.renewal_of,
+    )
+    audit.record(
+        actor=by,
+        verb="certificate.correct",
+        subject=old.holder,
+        obj=new,
+        reason=reason.strip(),
+        data={"replaces": old.pk},
+        request=request,
+    )
+    return new
+
+
+@transaction.atomic
+def grant_exception(*, person, course, by, reason: str, request=None) -> LeadersFirstException:
+    if not roles.is_hr(by):
+        raise Forbidden("Only HR can grant leaders-first exceptions.", code="permission_denied")
+    if not (reason or "").strip():
+        raise LMSError("Say why this person may start before their leader.", code="reason_required")
+    exception, created = LeadersFirstException.objects.get_or_create(
+        person=person, course=course, defaults={"reason": reason.strip(), "granted_by": by}
+    )
+    if not created:
+        raise Conflict("That exception is already in place.", code="already_granted")
+    audit.record(
+        actor=by,
+        verb="leaders_first.exception",
+        subject=person,
+        obj=exception,
+        reason=exception.reason,
+        data={"course": course.title},
+        request=request,
+    )
+    return exception

@@ -1,7 +1,7 @@
-"""Whether a person may start a course.
+"""Whether a person may start a course (DESIGN §4.3, leaders first).
 
-The leaders-first rule (DESIGN §4.3) needs certificates, so the certificates app supplies the check;
-until it is installed every course is open.
+Existing progress is never taken away: the rule decides only whether someone may *start* (enrol, or
+begin an assessment attempt); modules already done stay done.
 """
 
 from dataclasses import dataclass
@@ -25,5 +25,16 @@ OPEN = Access("open")
 
 
 def course_access(*, user, course) -> Access:
-    """May ``user`` start ``course`` now? Existing progress is never taken away by a lock."""
-    return OPEN
+    """May ``user`` start ``course`` now?"""
+    from certificates.rules import leaders_first_blocker
+
+    blocker = leaders_first_blocker(user, course)
+    if blocker is None:
+        return OPEN
+    name = blocker.get_full_name() or blocker.get_username()
+    return Access(
+        "locked",
+        "leaders_first",
+        f"Leaders first: “{course.title}” opens for you once your team leader, {name}, "
+        "holds a valid certificate in it.",
+    )

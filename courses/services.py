@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from lms import roles
@@ -12,6 +13,9 @@ from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
 from .access import Access, course_access
 from .models import CataloguePage, CoursePage, Enrolment, ModuleCompletion, ModulePage
 from .progress import Progress, modules_by_course, progress_for, progress_for_enrolments
+
+# Sent when a learner finishes the last required module (certificates listen for it).
+modules_completed = Signal()
 
 
 def get_course(course_id) -> CoursePage:
@@ -126,6 +130,7 @@ def complete_module(*, user, enrolment_id, module_id) -> tuple[Enrolment, Progre
         enrolment.state = Enrolment.State.COMPLETED
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["state", "completed_at"])
+        modules_completed.send(sender=Enrolment, enrolment=enrolment)
     return enrolment, progress
 
 

@@ -61,6 +61,18 @@ class CoursePage(SignedInPageMixin, Page):
         help_text=_("How long a certificate for this course stays valid before it must be renewed."),
     )
 
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("refresher for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="refreshers",
+        help_text=_(
+            "Make this a short refresher path: passing it renews the certificate for the chosen course."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -70,7 +82,8 @@ class CoursePage(SignedInPageMixin, Page):
             heading=_("Who and what"),
         ),
         MultiFieldPanel(
-            [FieldPanel("leaders_first"), FieldPanel("validity_months")], heading=_("Certification rules")
+            [FieldPanel("leaders_first"), FieldPanel("validity_months"), FieldPanel("renews")],
+            heading=_("Certification rules"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]

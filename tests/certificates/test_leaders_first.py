@@ -1,0 +1,110 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from freezegun import freeze_time
+
+from certificates import services
+from certificates.rules import leaders_first_blocker
+from courses import services as course_services
+from courses.access import course_access
+from courses.models import Enrolment
+from lms.exceptions import Forbidden
+from lms.models import AuditEvent
+from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    """head leads Service; lead leads Desk below it; agent works in Desk."""
+    head = UserFactory(username="head", first_name="Grace", last_name="Adeyemi")
+    service = TeamFactory(name="Service", leader=head)
+    lead = UserFactory(username="lead", first_name="Liam", last_name="Lead")
+    desk = TeamFactory(name="Desk", leader=lead, parent=service)
+    agent = UserFactory(username="agent")
+    ProfileFactory(user=head, team=service)
+    ProfileFactory(user=lead, team=desk)
+    ProfileFactory(user=agent, team=desk)
+    return {"head": head, "lead": lead, "agent": agent}
+
+
+@pytest.fixture
+def lf_course(catalogue):
+    course = CoursePageFactory(parent=catalogue, title="Policies", leaders_first=True, validity_months=12)
+    ModulePageFactory(parent=course)
+    return course
+
+
+def test_locks_and_unlocks_two_levels_down_the_tree(tree, lf_course):
+    head, lead, agent = tree["head"], tree["lead"], tree["agent"]
+    assert course_access(user=head, course=lf_course).is_open  # the top of the tree is free
+    locked = course_access(user=lead, course=lf_course)
+    assert locked.code == "leaders_first" and "Grace Adeyemi" in locked.detail
+    agent_locked = course_access(user=agent, course=lf_course)
+    assert agent_locked.code == "leaders_first" and "Liam Lead" in agent_locked.detail
+
+    services.issue(holder=head, course=lf_course)
+    assert course_access(user=lead, course=lf_course).is_open
+    assert not course_access(user=agent, course=lf_course).is_open  # the agent waits for their own leader
+    services.issue(holder=lead, course=lf_course)
+    assert course_access(user=agent, course=lf_course).is_open
+
+
+def test_enrolling_while_locked_is_refused_and_names_the_leader(tree, lf_course):
+    with pytest.raises(Forbidden) as error:
+        course_services.enrol(user=tree["agent"], course=lf_course)
+    assert error.value.code == "leaders_first"
+    assert "Liam Lead" in error.value.message
+    assert not Enrolment.objects.exists()
+
+
+def test_a_lapsed_leader_certificate_stops_new_starts_but_keeps_progress(tree, lf_course):
+    lead, agent = tree["lead"], tree["agent"]
+    with freeze_time("2025-01-10"):
+        services.issue(holder=lead, course=lf_course)
+        enrolment = course_services.enrol(user=agent, course=lf_course)
+        course_services.complete_module(
+            user=agent, enrolment_id=enrolment.pk, module_id=lf_course.modules().first().pk
+        )
+    with freeze_time("2026-02-01"):  # the leader's certificate expired on 2026-01-10
+        assert leaders_first_blocker(agent, lf_course) == lead
+        newcomer = UserFactory()
+        ProfileFactory(user=newcomer, team=agent.lms_profile.team)
+        with pytest.raises(Forbidden):
+            course_services.enrol(user=newcomer, course=lf_course)
+        # The agent's progress is untouched.
+        assert Enrolment.objects.get(pk=enrolment.pk).state == Enrolment.State.COMPLETED
+        # Renewal opens it again.
+        services.issue(holder=lead, course=lf_course, issued_on=datetime.date(2026, 2, 1))
+        assert course_access(user=newcomer, course=lf_course).is_open
+
+
+def test_courses_not_marked_leaders_first_are_open(tree, catalogue):
+    course = CoursePageFactory(parent=catalogue, leaders_first=False)
+    assert course_access(user=tree["agent"], course=course).is_open
+
+
+def test_hr_exception_opens_the_course_and_is_logged(tree, lf_course):
+    hr = UserFactory(username="hr")
+    hr.groups.add(Group.objects.get(name="HR"))
+    hr = type(hr).objects.get(pk=hr.pk)
+    with pytest.raises(Forbidden):
+        services.grant_exception(person=tree["agent"], course=lf_course, by=tree["lead"], reason="Please")
+    services.grant_exception(person=tree["agent"], course=lf_course, by=hr, reason="Covering a leave gap")
+    assert course_access(user=tree["agent"], course=lf_course).is_open
+    event = AuditEvent.objects.get(verb="leaders_first.exception")
+    assert (event.actor, event.subject, event.reason) == (hr, tree["agent"], "Covering a leave gap")
+
+
+def test_the_api_reports_locked_courses(tree, lf_course):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(tree["agent"])
+    (course,) = client.get("/api/v1/courses/").json()
+    assert course["access"]["state"] == "locked" and course["access"]["code"] == "leaders_first"
+    response = client.post("/api/v1/enrolments/", {"course": lf_course.pk}, format="json")
+    assert response.status_code == 403 and response.json()["code"] == "leaders_first"
+    assert "Liam Lead" in response.json()["detail"]
