@@ -1,0 +1,1 @@
+from tests.quizzes.conftest import assessment, auto_assessment, enrolled, skills  # noqa: F401
