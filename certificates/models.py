@@ -1,14 +1,79 @@
 """Certificates: an immutable record that someone showed both knowledge and skill in a course."""
 
 import datetime
+import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EXPIRING_WITHIN_DAYS = 30
+
+
+class CertificateDesign(models.Model):
+    """How certificates look. Authors edit it in the admin; PDFs re-render when it changes."""
+
+    class Orientation(models.TextChoices):
+        LANDSCAPE = "landscape", _("Landscape")
+        PORTRAIT = "portrait", _("Portrait")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    is_default = models.BooleanField(_("use for all certificates"), default=False)
+    title = models.CharField(_("title"), max_length=120, default="Certificate of competence")
+    wording = models.TextField(
+        _("wording"),
+        default="has shown both the knowledge and the practical skill required in",
+        help_text=_("Printed between the holder's name and the course title."),
+    )
+    signatory_name = models.CharField(_("signatory name"), max_length=120, blank=True)
+    signatory_title = models.CharField(_("signatory title"), max_length=120, blank=True)
+    signature_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#0b5cad",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #0b5cad."))],
+    )
+    orientation = models.CharField(
+        _("orientation"), max_length=10, choices=Orientation.choices, default=Orientation.LANDSCAPE
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-is_default", "name"]
+        verbose_name = _("certificate design")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def version(self) -> str:
+        """Changes whenever anything printed changes, so stored PDFs know when they are stale."""
+        parts = [
+            self.title,
+            self.wording,
+            self.signatory_name,
+            self.signatory_title,
+            self.accent_colour,
+            self.orientation,
+            str(self.signature_image_id),
+            str(self.logo_id),
+            self.updated_at.isoformat(),
+        ]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+    @classmethod
+    def current(cls) -> "CertificateDesign":
+        design = cls.objects.filter(is_default=True).first() or cls.objects.first()
+        return design or cls.objects.create(name="Standard", is_default=True)
 
 
 def new_code() -> str:
@@ -81,6 +146,9 @@ class Certificate(models.Model):
     )
     revoked_reason = models.TextField(_("reason for revoking"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The rendered PDF, kept until the design it was drawn with changes.
+    pdf = models.FileField(upload_to="certificates/", blank=True)
+    pdf_design_version = models.CharField(max_length=32, blank=True)
 
     objects = CertificateQuerySet.as_manager()
 

@@ -18,7 +18,20 @@ DEFAULTS = {
     "LMS_ATTEMPT_GRACE_SECONDS": 30,
     # Longest written reply a learner may save, in characters.
     "LMS_WRITTEN_REPLY_MAX_CHARS": 5000,
+    # Where the public verification page lives, as printed and QR-encoded on every certificate.
+    # Empty: use WAGTAILADMIN_BASE_URL.
+    "LMS_PUBLIC_BASE_URL": "",
+    # Days before expiry when holders and their leaders are reminded.
+    "LMS_EXPIRY_REMINDER_DAYS": (60, 30, 7),
+    # Certificates rendered together in one WeasyPrint document by bulk exports.
+    "LMS_PDF_BATCH_SIZE": 100,
 }
+
+
+def public_base_url() -> str:
+    from django.conf import settings as django_settings
+
+    return (get("LMS_PUBLIC_BASE_URL") or getattr(django_settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
 
 
 def get(name: str):

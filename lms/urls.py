@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import assessment, assign, learner, reviews, statistics
+from .views import assessment, assign, learner, reviews, statistics, verify
 
 app_name = "lms"
 
@@ -32,5 +32,6 @@ urlpatterns = [
     path("training/reviews/<int:review_id>/", reviews.review_detail, name="review"),
     path("training/statistics/", statistics.statistics_index, name="statistics"),
     path("training/statistics/<int:assessment_id>/", statistics.statistics_detail, name="statistics_detail"),
+    path("verify/<str:code>/", verify.verify_page, name="verify"),
     path("api/v1/", include("lms.api.urls")),
 ]
