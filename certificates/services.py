@@ -233,3 +233,47 @@ def grant_exception(*, person, course, by, reason: str, request=None) -> Leaders
         request=request,
     )
     return exception
+
+
+def can_view(*, user, certificate: Certificate) -> bool:
+    """The holder, HR, and the leaders of the holder's team (or teams above) may see a certificate."""
+    return user.pk == certificate.holder_id or roles.is_hr(user) or roles.leads(user, certificate.holder)
+
+
+def visible_certificate(*, user, certificate_id) -> Certificate:
+    certificate = (
+        Certificate.objects.select_related("holder").filter(pk=certificate_id).first()
+        if str(certificate_id).isdigit()
+        else None
+    )
+    if certificate is None or not can_view(user=user, certificate=certificate):
+        raise NotFound(f"You have no certificate with id {certificate_id}.", code="certificate_not_found")
+    return certificate
+
+
+def request_export(*, user, filters: dict, request=None):
+    """Queue a bulk ZIP of every certificate matching ``filters`` (HR only)."""
+    from .models import CertificateExport
+    from .register import clean_filters
+    from .tasks import build_export
+
+    if not roles.is_hr(user):
+        raise Forbidden("Only HR can export certificates.", code="permission_denied")
+    cleaned = clean_filters(filters)
+    export = CertificateExport.objects.create(requested_by=user, filters=cleaned)
+    transaction.on_commit(lambda: build_export.enqueue(export.pk))
+    return export
+
+
+def retry_export(*, user, export_id):
+    from .models import CertificateExport
+    from .tasks import build_export
+
+    export = CertificateExport.objects.filter(pk=export_id, requested_by=user).first()
+    if export is None:
+        raise NotFound(f"You have no export with id {export_id}.", code="export_not_found")
+    if export.state == CertificateExport.State.DONE:
+        raise Conflict("This export is already complete.", code="export_done")
+    CertificateExport.objects.filter(pk=export.pk).update(state=CertificateExport.State.QUEUED, error="")
+    transaction.on_commit(lambda: build_export.enqueue(export.pk))
+    return export

@@ -52,6 +52,14 @@ class Team(index.Indexed, models.Model):
             seen.add(node.pk)
             node = node.parent
 
+    def with_descendants(self) -> list["Team"]:
+        """This team and every team below it."""
+        result, frontier = {self.pk: self}, [self]
+        while frontier:
+            frontier = [t for t in Team.objects.filter(parent__in=frontier) if t.pk not in result]
+            result.update({t.pk: t for t in frontier})
+        return list(result.values())
+
     def ancestors(self) -> list["Team"]:
         """Teams above this one, nearest first."""
         chain, node, seen = [], self.parent, {self.pk}

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import assessment, assign, learner, reviews, statistics, verify
+from .views import assessment, assign, certificates, learner, reviews, statistics, verify
 
 app_name = "lms"
 
@@ -32,6 +32,17 @@ urlpatterns = [
     path("training/reviews/<int:review_id>/", reviews.review_detail, name="review"),
     path("training/statistics/", statistics.statistics_index, name="statistics"),
     path("training/statistics/<int:assessment_id>/", statistics.statistics_detail, name="statistics_detail"),
+    path(
+        "training/certificates/<int:certificate_id>/pdf/",
+        certificates.certificate_pdf,
+        name="certificate_pdf",
+    ),
+    path("training/certificates/<int:certificate_id>/revoke/", certificates.revoke, name="revoke"),
+    path("training/register/", certificates.register, name="register"),
+    path("training/register/export/", certificates.start_export, name="start_export"),
+    path("training/exports/<int:export_id>/", certificates.export_status, name="export"),
+    path("training/exports/<int:export_id>/retry/", certificates.retry_export, name="retry_export"),
+    path("training/exports/<int:export_id>/download/", certificates.export_download, name="export_download"),
     path("verify/<str:code>/", verify.verify_page, name="verify"),
     path("api/v1/", include("lms.api.urls")),
 ]

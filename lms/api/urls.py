@@ -1,6 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from certificates import api as certificates_api
 from courses import api as courses_api
 from quizzes import api as quizzes_api
 
@@ -31,6 +32,20 @@ urlpatterns = [
         quizzes_api.AssessmentStatistics.as_view(),
         name="api_assessment_statistics",
     ),
+    path("certificates/", certificates_api.CertificateList.as_view(), name="api_certificates"),
+    path("certificates/<int:pk>/", certificates_api.CertificateDetail.as_view(), name="api_certificate"),
+    path("certificates/<int:pk>/pdf/", certificates_api.CertificatePdf.as_view(), name="api_certificate_pdf"),
+    path("certificates/<int:pk>/revoke/", certificates_api.RevokeCertificate.as_view(), name="api_revoke"),
+    path("certificates/<int:pk>/correct/", certificates_api.CorrectCertificate.as_view(), name="api_correct"),
+    path("certificate-exports/", certificates_api.ExportList.as_view(), name="api_exports"),
+    path("certificate-exports/<int:pk>/", certificates_api.ExportDetail.as_view(), name="api_export"),
+    path(
+        "certificate-exports/<int:pk>/download/",
+        certificates_api.ExportDownload.as_view(),
+        name="api_export_download",
+    ),
+    path("leaders-first-exceptions/", certificates_api.GrantException.as_view(), name="api_exceptions"),
+    path("verify/<str:code>/", certificates_api.VerifyCertificate.as_view(), name="api_verify"),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),
 ]

@@ -10,6 +10,8 @@ from courses import services
 from lms import conf
 from lms.exceptions import LMSError
 
+from .certificates import my_certificates
+
 
 @login_required
 def my_training(request):
@@ -27,6 +29,7 @@ def my_training(request):
             "overdue_count": sum(1 for e, _ in active if e.is_overdue),
             "today": today,
             "due_soon_days": soon,
+            "certificates": my_certificates(request.user),
         },
     )
 

@@ -1,0 +1,84 @@
+"""The HR certificate register: one set of filters for the page, the API and bulk exports."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from lms.exceptions import LMSError
+from lms.models import Profile, Team
+
+from .models import EXPIRING_WITHIN_DAYS, Certificate
+
+STATUSES = ("valid", "expiring", "expired", "revoked")
+FILTERS = ("team", "course", "status", "expires_within", "q")
+
+
+def _int(name: str, raw, errors: list) -> int | None:
+    if raw in (None, ""):
+        return None
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        errors.append(f"{name}: “{raw}” is not a whole number.")
+        return None
+    if value < 0:
+        errors.append(f"{name}: must not be negative.")
+        return None
+    return value
+
+
+def clean_filters(params) -> dict:
+    """Validate filters from a query string or JSON; every problem is named, and nothing runs if any."""
+    unknown = [
+        key for key in params if key not in FILTERS and key not in ("page", "limit", "offset", "format")
+    ]
+    errors = [f"{key}: not a filter here (use {', '.join(FILTERS)})." for key in unknown]
+    cleaned = {
+        "team": _int("team", params.get("team"), errors),
+        "course": _int("course", params.get("course"), errors),
+        "expires_within": _int("expires_within", params.get("expires_within"), errors),
+        "status": (params.get("status") or "").strip() or None,
+        "q": (params.get("q") or "").strip()[:100] or None,
+    }
+    if cleaned["status"] and cleaned["status"] not in STATUSES:
+        errors.append(f"status: “{cleaned['status']}” is not one of {', '.join(STATUSES)}.")
+    if cleaned["team"] is not None and not Team.objects.filter(pk=cleaned["team"]).exists():
+        errors.append(f"team: there is no team with id {cleaned['team']}.")
+    if errors:
+        raise LMSError("Check the filters: " + " ".join(errors), code="invalid_filter")
+    return {k: v for k, v in cleaned.items() if v is not None}
+
+
+def status_q(status: str, today: datetime.date) -> Q:
+    soon = today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)
+    current = Q(revoked_at__isnull=True, replaced_by__isnull=True)
+    if status == "revoked":
+        return Q(revoked_at__isnull=False) | Q(replaced_by__isnull=False)
+    if status == "expired":
+        return current & Q(expires_on__lt=today)
+    if status == "expiring":
+        return current & Q(expires_on__gte=today, expires_on__lte=soon)
+    return current & (Q(expires_on__isnull=True) | Q(expires_on__gt=soon))
+
+
+def filtered(filters: dict):
+    today = timezone.localdate()
+    qs = Certificate.objects.select_related("holder", "replaced_by").order_by(
+        "holder_name", "-issued_on", "pk"
+    )
+    if "team" in filters:
+        teams = Team.objects.get(pk=filters["team"]).with_descendants()
+        qs = qs.filter(holder__in=Profile.objects.filter(team__in=teams).values("user_id"))
+    if "course" in filters:
+        qs = qs.filter(course_id=filters["course"])
+    if "status" in filters:
+        qs = qs.filter(status_q(filters["status"], today))
+    if "expires_within" in filters:
+        qs = qs.filter(
+            status_q("valid", today) | status_q("expiring", today),
+            expires_on__lte=today + datetime.timedelta(days=filters["expires_within"]),
+        )
+    if "q" in filters:
+        qs = qs.filter(Q(holder_name__icontains=filters["q"]) | Q(course_title__icontains=filters["q"]))
+    return qs

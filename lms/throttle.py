@@ -1,0 +1,20 @@
+"""A small fixed-window rate limit on the cache, for public pages that must not invite guessing."""
+
+import time
+
+from django.core.cache import cache
+
+
+def allow(key: str, *, limit: int, window: int = 60) -> bool:
+    bucket = f"lms-throttle:{key}:{int(time.time() // window)}"
+    cache.add(bucket, 0, timeout=window + 1)
+    try:
+        count = cache.incr(bucket)
+    except ValueError:  # the entry expired between add and incr
+        cache.set(bucket, 1, timeout=window + 1)
+        count = 1
+    return count <= limit
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")

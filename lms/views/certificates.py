@@ -1,0 +1,126 @@
+"""Certificates in the browser: a holder's own, and HR's register with bulk exports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from certificates import services
+from certificates.models import Certificate, CertificateExport
+from certificates.register import clean_filters, filtered
+from courses.models import CoursePage
+from lms import roles
+from lms.exceptions import LMSError
+from lms.models import Team
+
+
+@login_required
+def certificate_pdf(request, certificate_id):
+    from certificates.pdf import pdf_for
+
+    try:
+        certificate = services.visible_certificate(user=request.user, certificate_id=certificate_id)
+    except LMSError as error:
+        raise Http404(error.message) from None
+    response = HttpResponse(pdf_for(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code[:8]}.pdf"'
+    return response
+
+
+def _require_hr(user):
+    if not roles.is_hr(user):
+        raise PermissionDenied("The certificate register is for HR.")
+
+
+@login_required
+def register(request):
+    _require_hr(request.user)
+    error = None
+    try:
+        filters = clean_filters(request.GET)
+    except LMSError as exc:
+        error, filters = exc.message, None
+    page = None
+    if filters is not None:
+        page = Paginator(filtered(filters), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "lms_certificates/register.html",
+        {
+            "page": page,
+            "error": error,
+            "filters": request.GET,
+            "teams": Team.objects.order_by("name"),
+            "courses": CoursePage.objects.live().order_by("title"),
+            "statuses": ["valid", "expiring", "expired", "revoked"],
+            "query": request.GET.urlencode(),
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def start_export(request):
+    _require_hr(request.user)
+    params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v != ""}
+    try:
+        export = services.request_export(user=request.user, filters=params, request=request)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect("lms:register")
+    return redirect("lms:export", export_id=export.pk)
+
+
+def _own_export(request, export_id):
+    _require_hr(request.user)
+    export = CertificateExport.objects.filter(pk=export_id, requested_by=request.user).first()
+    if export is None:
+        raise Http404("No such export.")
+    return export
+
+
+@login_required
+def export_status(request, export_id):
+    return render(request, "lms_certificates/export.html", {"export": _own_export(request, export_id)})
+
+
+@login_required
+@require_POST
+def retry_export(request, export_id):
+    try:
+        services.retry_export(user=request.user, export_id=export_id)
+    except LMSError as error:
+        messages.error(request, error.message)
+    return redirect("lms:export", export_id=export_id)
+
+
+@login_required
+def export_download(request, export_id):
+    export = _own_export(request, export_id)
+    if export.state != CertificateExport.State.DONE or not export.file:
+        raise Http404("This export is not ready yet.")
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=f"certificates-{export.pk}.zip")
+
+
+@login_required
+@require_POST
+def revoke(request, certificate_id):
+    try:
+        services.revoke(
+            certificate_id=certificate_id,
+            by=request.user,
+            reason=request.POST.get("reason", ""),
+            request=request,
+        )
+        messages.success(request, "Certificate revoked. It now verifies as revoked.")
+    except LMSError as error:
+        messages.error(request, error.message)
+    return redirect(request.POST.get("next") or "lms:register")
+
+
+def my_certificates(user):
+    return list(Certificate.objects.filter(holder=user).select_related("replaced_by").order_by("-issued_on"))
