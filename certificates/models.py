@@ -252,3 +252,22 @@ class CertificateExport(models.Model):
         if self.state == self.State.DONE:
             return 100
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class ExpiryReminder(models.Model):
+    """One reminder sent for one certificate at one threshold (60, 30 or 7 days), never twice."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "days_before"], name="lms_one_reminder_per_threshold"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.certificate} — {self.days_before} days"

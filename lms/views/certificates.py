@@ -123,4 +123,6 @@ def revoke(request, certificate_id):
 
 
 def my_certificates(user):
-    return list(Certificate.objects.filter(holder=user).select_related("replaced_by").order_by("-issued_on"))
+    return list(
+        Certificate.objects.filter(holder=user).select_related("replaced_by", "course").order_by("-issued_on")
+    )

@@ -1,0 +1,171 @@
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.cache import cache
+from freezegun import freeze_time
+from rest_framework.test import APIClient
+
+from certificates import services
+from certificates.models import Certificate, CertificateExport, ExpiryReminder
+from certificates.reminders import send_expiry_reminders
+from tests.factories import ProfileFactory, TeamFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+def hr_user():
+    hr = UserFactory(username="hr")
+    hr.groups.add(Group.objects.get(name="HR"))
+    return type(hr).objects.get(pk=hr.pk)
+
+
+@pytest.fixture
+def people(course):
+    lead = UserFactory(username="lead", email="lead@example.com")
+    desk = TeamFactory(name="Desk", leader=lead)
+    agent = UserFactory(username="agent", first_name="Zoë", last_name="Brontë", email="agent@example.com")
+    ProfileFactory(user=agent, team=desk)
+    other = UserFactory(username="other", first_name="Tom", last_name="Baker")
+    ProfileFactory(user=other, team=TeamFactory(name="Line"))
+    return {"lead": lead, "agent": agent, "other": other, "desk": desk}
+
+
+@pytest.mark.parametrize(
+    ("issued", "today", "revoke", "expected"),
+    [
+        ("2026-01-01", "2026-03-01", False, "valid"),
+        ("2026-01-01", "2026-12-15", False, "expiring"),
+        ("2025-01-01", "2026-03-01", False, "expired"),
+        ("2026-01-01", "2026-03-01", True, "revoked"),
+    ],
+)
+def test_each_verification_status(course, learner, issued, today, revoke, expected):
+    certificate = services.issue(holder=learner, course=course, issued_on=datetime.date.fromisoformat(issued))
+    if revoke:
+        services.revoke(certificate_id=certificate.pk, by=hr_user(), reason="Issued in error")
+    with freeze_time(today):
+        body = APIClient().get(f"/api/v1/verify/{certificate.code}/").json()
+        assert body["status"] == expected
+        assert body["holder"] == certificate.holder_name
+        assert body["course"] == course.title
+        assert set(body) == {"code", "status", "holder", "course", "issued_on", "expires_on"}
+        html = APIClient().get(f"/verify/{certificate.code}/").content.decode()
+        assert certificate.holder_name in html
+        assert learner.email not in html
+
+
+def test_unknown_code_is_a_plain_not_found_and_guessing_is_throttled(db):
+    client = APIClient()
+    response = client.get("/api/v1/verify/not-a-real-code/")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
+    assert "Not found" in client.get("/verify/not-a-real-code/").content.decode()
+    statuses = [client.get(f"/verify/guess-{i}/").status_code for i in range(40)]
+    assert 429 in statuses and statuses.index(429) == 29  # the page allows 30 a minute
+    api_statuses = [client.get(f"/api/v1/verify/guess-{i}/").status_code for i in range(40)]
+    assert 429 in api_statuses
+
+
+def test_certificates_api_shows_own_and_hr_sees_all_with_filters(course, people):
+    mine = services.issue(holder=people["agent"], course=course)
+    services.issue(holder=people["other"], course=course)
+    client = APIClient()
+    client.force_authenticate(people["agent"])
+    rows = client.get("/api/v1/certificates/").json()
+    assert [r["code"] for r in rows] == [mine.code]
+    assert rows[0]["pdf_url"].endswith(f"/api/v1/certificates/{mine.pk}/pdf/")
+    client.force_authenticate(hr_user())
+    assert len(client.get("/api/v1/certificates/").json()) == 2
+    by_team = client.get(f"/api/v1/certificates/?team={people['desk'].pk}").json()
+    assert [r["holder"] for r in by_team] == ["Zoë Brontë"]
+    assert [r["holder"] for r in client.get("/api/v1/certificates/?q=baker").json()] == ["Tom Baker"]
+    bad = client.get("/api/v1/certificates/?status=bogus&team=abc")
+    assert bad.status_code == 400 and bad.json()["code"] == "invalid_filter"
+    assert "status: “bogus”" in bad.json()["detail"] and "team: “abc”" in bad.json()["detail"]
+
+
+def test_nobody_reaches_another_persons_certificate_by_id(course, people):
+    theirs = services.issue(holder=people["other"], course=course)
+    client = APIClient()
+    client.force_authenticate(people["agent"])
+    assert client.get(f"/api/v1/certificates/{theirs.pk}/").status_code == 404
+    assert client.get(f"/api/v1/certificates/{theirs.pk}/pdf/").status_code == 404
+    # The holder's own leader may see it; another team's leader may not.
+    mine = services.issue(holder=people["agent"], course=course)
+    client.force_authenticate(people["lead"])
+    assert client.get(f"/api/v1/certificates/{mine.pk}/").status_code == 200
+    assert client.get(f"/api/v1/certificates/{theirs.pk}/").status_code == 404
+
+
+def test_register_page_filters_and_one_bad_filter_changes_nothing(client, course, people):
+    services.issue(holder=people["agent"], course=course)
+    services.issue(holder=people["other"], course=course)
+    client.force_login(people["agent"])
+    assert client.get("/training/register/").status_code == 403
+    client.force_login(hr_user())
+    html = client.get(f"/training/register/?team={people['desk'].pk}").content.decode()
+    assert "Zoë Brontë" in html and "Tom Baker" not in html
+    bad = client.get("/training/register/?expires_within=soon")
+    assert bad.status_code == 400 and "expires_within: “soon” is not a whole number." in bad.content.decode()
+    response = client.post("/training/register/export/", {"status": "nope"}, follow=True)
+    assert "status: “nope”" in response.content.decode()
+    assert not CertificateExport.objects.exists()
+
+
+def test_bulk_export_builds_a_zip_with_a_csv_register(client, course, people, settings):
+    a = services.issue(holder=people["agent"], course=course)
+    b = services.issue(holder=people["other"], course=course)
+    hr = hr_user()
+    api = APIClient()
+    api.force_authenticate(hr)
+    with pytest.raises(Exception):  # noqa: B017 - any refusal: employees cannot export
+        services.request_export(user=people["agent"], filters={})
+    response = api.post("/api/v1/certificate-exports/", {"filters": {"course": course.pk}}, format="json")
+    assert response.status_code == 202
+    export = CertificateExport.objects.get()
+    detail = api.get(f"/api/v1/certificate-exports/{export.pk}/").json()
+    assert detail["state"] == "done" and detail["percent"] == 100 and detail["download_url"]
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(api.get(detail["download_url"]).streaming_content)))
+    names = archive.namelist()
+    assert "register.csv" in names and len([n for n in names if n.endswith(".pdf")]) == 2
+    register = archive.read("register.csv").decode()
+    assert a.code in register and b.code in register
+    # Another HR person cannot download this export.
+    other_hr = UserFactory(username="hr2")
+    other_hr.groups.add(Group.objects.get(name="HR"))
+    api.force_authenticate(other_hr)
+    assert api.get(detail["download_url"]).status_code == 404
+
+
+def test_expiry_reminders_go_once_per_threshold_to_holder_and_leader(course, people):
+    services.issue(
+        holder=people["agent"], course=course, issued_on=datetime.date(2026, 1, 10)
+    )  # expires 2027-01-10
+    with freeze_time("2026-11-05"):  # 66 days left: nothing yet
+        assert send_expiry_reminders() == 0
+    with freeze_time("2026-11-12"):  # 59 days left
+        assert send_expiry_reminders() == 1
+        assert send_expiry_reminders() == 0
+    assert mail.outbox[0].to == ["agent@example.com", "lead@example.com"]
+    assert "expires on 10 January 2027" in mail.outbox[0].subject
+    with freeze_time("2027-01-05"):  # 5 days left: the 7-day reminder, not the missed 30-day one
+        assert send_expiry_reminders() == 1
+    assert sorted(ExpiryReminder.objects.values_list("days_before", flat=True)) == [7, 60]
+
+
+def test_my_training_shows_certificates_and_expiry_warnings(client, course, people):
+    with freeze_time("2026-12-20"):
+        services.issue(holder=people["agent"], course=course, issued_on=datetime.date(2026, 1, 10))
+        client.force_login(people["agent"])
+        html = client.get("/training/").content.decode()
+        assert "My certificates" in html
+        assert "expires on 10 Jan 2027" in html
+        assert Certificate.objects.get().status == "expiring"
