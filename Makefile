@@ -35,8 +35,11 @@ demo: $(STAMP)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py lms_demo
 
+# The task worker (bulk exports, reminders) runs beside the web server and stops with it.
 run: demo
 	@echo "Serving the demo on http://$(HOST):$(PORT)/  (sign in as employee / demo1234; see README for more)"
+	@$(PY) manage.py db_worker --queue-name '*' --interval 1 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) chromium

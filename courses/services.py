@@ -184,6 +184,7 @@ class CourseState:
     progress: Progress
     access: Access
     can_assign: bool
+    certificate: object = None
 
 
 def course_state_for(*, user, course: CoursePage) -> CourseState:
@@ -194,6 +195,20 @@ def course_state_for(*, user, course: CoursePage) -> CourseState:
         progress=progress,
         access=course_access(user=user, course=course) if user.is_authenticated else Access("open"),
         can_assign=user.is_authenticated and (roles.is_hr(user) or roles.is_leader(user)),
+        certificate=_latest_certificate(user, course) if user.is_authenticated else None,
+    )
+
+
+def _latest_certificate(user, course):
+    from django.apps import apps
+
+    Certificate = apps.get_model("lms_certificates", "Certificate")
+    return (
+        Certificate.objects.filter(
+            holder=user, course=course, revoked_at__isnull=True, replaced_by__isnull=True
+        )
+        .order_by("-issued_on", "-pk")
+        .first()
     )
 
 

@@ -81,3 +81,16 @@ def test_admin_renders_for_staff_demo_users(demo, client, username):
 def test_employee_is_kept_out_of_the_admin(demo, client):
     client.login(username="employee", password="demo1234")
     assert client.get("/admin/").status_code == 302
+
+
+def test_demo_has_a_locked_and_an_open_leaders_first_course_for_employee(demo, django_user_model):
+    from courses.access import course_access
+
+    employee = django_user_model.objects.get(username="employee")
+    states = {
+        c.slug: course_access(user=employee, course=c) for c in CoursePage.objects.filter(leaders_first=True)
+    }
+    locked = [slug for slug, access in states.items() if not access.is_open]
+    assert "first-contact-resolution" in locked
+    assert "Liam O'Connell" in states["first-contact-resolution"].detail
+    assert any(access.is_open for access in states.values())
