@@ -65,3 +65,23 @@ def test_team_names_are_unique():
     TeamFactory(name="Front Desk")
     with pytest.raises(ValidationError):
         Team(name="Front Desk").full_clean()
+
+
+def test_audit_events_cannot_be_changed_or_deleted_and_only_hr_reads_them(client):
+    from lms.audit import record
+    from lms.models import AuditEvent
+
+    actor = UserFactory()
+    event = record(actor=actor, verb="review.grade", subject=actor, reason="Clear reply")
+    event.reason = "rewritten"
+    with pytest.raises(ValueError):
+        event.save()
+    with pytest.raises(ValueError):
+        event.delete()
+    assert AuditEvent.objects.get(pk=event.pk).reason == "Clear reply"
+    client.force_login(actor)
+    assert client.get("/training/audit/").status_code == 403
+    hr = UserFactory()
+    hr.groups.add(Group.objects.get(name="HR"))
+    client.force_login(hr)
+    assert "Clear reply" in client.get("/training/audit/").content.decode()
