@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import assessment, assign, audit, certificates, learner, reviews, statistics, verify
+from .views import assessment, assign, audit, certificates, learner, reviews, statistics, team, verify
 
 app_name = "lms"
 
@@ -44,6 +44,9 @@ urlpatterns = [
     path("training/exports/<int:export_id>/retry/", certificates.retry_export, name="retry_export"),
     path("training/exports/<int:export_id>/download/", certificates.export_download, name="export_download"),
     path("training/audit/", audit.audit_trail, name="audit"),
+    path("training/team/", team.team_view, name="team"),
+    path("training/team/nudge/", team.nudge, name="nudge"),
+    path("training/team/members/<int:user_id>/", team.member_history, name="member"),
     path("verify/<str:code>/", verify.verify_page, name="verify"),
     path("api/v1/", include("lms.api.urls")),
 ]

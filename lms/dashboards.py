@@ -1,0 +1,263 @@
+"""What leaders and HR see: a members × courses matrix, skill gaps, compliance and the leaders-first
+cascade. Every function here runs a fixed number of queries, however many people there are."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import timezone
+
+from certificates.models import EXPIRING_WITHIN_DAYS, Certificate, LeadersFirstException
+from courses.models import CoursePage, Enrolment, ModuleCompletion
+from courses.progress import modules_by_course
+from quizzes.models import Attempt
+
+from .models import Profile, Team
+
+NOT_STARTED, IN_PROGRESS, AWAITING_REVIEW = "not_started", "in_progress", "awaiting_review"
+CERTIFIED, EXPIRING, EXPIRED, LOCKED = "certified", "expiring", "expired", "locked"
+STATE_LABELS = {
+    NOT_STARTED: "Not started",
+    IN_PROGRESS: "In progress",
+    AWAITING_REVIEW: "Awaiting review",
+    CERTIFIED: "Certified",
+    EXPIRING: "Expiring",
+    EXPIRED: "Expired",
+    LOCKED: "Locked (leaders first)",
+}
+
+
+@dataclass
+class Cell:
+    state: str
+    percent: int = 0
+    due_date: datetime.date | None = None
+    overdue: bool = False
+    expires_on: datetime.date | None = None
+    blocked_by: str = ""
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+@dataclass
+class Row:
+    profile: Profile
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for c in self.cells if c.overdue)
+
+    @property
+    def next_due(self) -> datetime.date:
+        dates = [c.due_date for c in self.cells if c.due_date and c.state not in (CERTIFIED, EXPIRING)]
+        return min(dates) if dates else datetime.date.max
+
+
+@dataclass
+class Matrix:
+    courses: list[CoursePage]
+    rows: list[Row]
+
+    def counts(self) -> dict[str, int]:
+        totals = defaultdict(int)
+        for row in self.rows:
+            for cell in row.cells:
+                totals[cell.state] += 1
+        return dict(totals)
+
+
+def _teams_by_id() -> dict[int, Team]:
+    return {t.pk: t for t in Team.objects.select_related("leader")}
+
+
+def responsible_leaders(profiles: list[Profile], teams: dict[int, Team]) -> dict[int, object]:
+    """user id → whose certificate opens leaders-first courses for them (see certificates.rules)."""
+    result = {}
+    for profile in profiles:
+        team, seen = teams.get(profile.team_id), set()
+        while team is not None and team.pk not in seen:
+            seen.add(team.pk)
+            if team.leader_id and team.leader_id != profile.user_id:
+                result[profile.user_id] = team.leader
+                break
+            team = teams.get(team.parent_id)
+    return result
+
+
+def build_matrix(
+    *, teams: list[Team], courses: list[CoursePage] | None = None, today: datetime.date | None = None
+) -> Matrix:
+    today = today or timezone.localdate()
+    soon = today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)
+    courses = courses if courses is not None else list(CoursePage.objects.live().order_by("path"))
+    profiles = list(
+        Profile.objects.filter(team__in=teams)
+        .select_related("user", "team")
+        .order_by("user__last_name", "user__first_name")
+    )
+    user_ids = [p.user_id for p in profiles]
+    all_teams = _teams_by_id()
+    leaders = responsible_leaders(profiles, all_teams)
+
+    enrolments = {
+        (e.user_id, e.course_id): e
+        for e in Enrolment.objects.filter(user_id__in=user_ids, course__in=courses)
+    }
+    done = dict(
+        ModuleCompletion.objects.filter(enrolment__in=list(enrolments.values()), module__live=True)
+        .values_list("enrolment_id")
+        .annotate(n=Count("id"))
+        .values_list("enrolment_id", "n")
+    )
+    required = {cid: sum(1 for m in mods if m.required) for cid, mods in modules_by_course(courses).items()}
+    awaiting = set(
+        Attempt.objects.filter(
+            learner_id__in=user_ids, course__in=courses, state=Attempt.State.AWAITING_REVIEW
+        ).values_list("learner_id", "course_id")
+    )
+    latest: dict[tuple[int, int], Certificate] = {}
+    leader_ids = {leader.pk for leader in leaders.values()}
+    for c in (
+        Certificate.objects.filter(
+            holder_id__in=set(user_ids) | leader_ids,
+            course__in=courses,
+            revoked_at__isnull=True,
+            replaced_by__isnull=True,
+        )
+        .order_by("issued_on", "pk")
+        .only("holder_id", "course_id", "issued_on", "expires_on")
+    ):
+        latest[(c.holder_id, c.course_id)] = c  # ordered, so the newest wins
+    exceptions = set(
+        LeadersFirstException.objects.filter(person_id__in=user_ids, course__in=courses).values_list(
+            "person_id", "course_id"
+        )
+    )
+
+    def leader_certified(leader, course) -> bool:
+        cert = latest.get((leader.pk, course.pk))
+        return bool(
+            cert and cert.issued_on <= today and (cert.expires_on is None or cert.expires_on >= today)
+        )
+
+    rows = []
+    for profile in profiles:
+        row = Row(profile=profile)
+        for course in courses:
+            key = (profile.user_id, course.pk)
+            enrolment = enrolments.get(key)
+            cert = latest.get(key)
+            cell = Cell(state=NOT_STARTED, due_date=enrolment.due_date if enrolment else None)
+            if cert and (cert.expires_on is None or cert.expires_on >= today):
+                cell.state = EXPIRING if cert.expires_on and cert.expires_on <= soon else CERTIFIED
+                cell.expires_on = cert.expires_on
+            elif key in awaiting:
+                cell.state = AWAITING_REVIEW
+            elif enrolment and (done.get(enrolment.pk) or enrolment.state != Enrolment.State.NOT_STARTED):
+                cell.state = IN_PROGRESS
+                total = required.get(course.pk) or 0
+                cell.percent = round(100 * min(done.get(enrolment.pk, 0), total) / total) if total else 0
+            elif cert:
+                cell.state, cell.expires_on = EXPIRED, cert.expires_on
+            else:
+                leader = leaders.get(profile.user_id)
+                if (
+                    course.leaders_first
+                    and leader
+                    and not leader_certified(leader, course)
+                    and key not in exceptions
+                ):
+                    cell.state = LOCKED
+                    cell.blocked_by = leader.get_full_name() or leader.get_username()
+            cell.overdue = bool(
+                cell.due_date and cell.due_date < today and cell.state not in (CERTIFIED, EXPIRING)
+            )
+            row.cells.append(cell)
+        rows.append(row)
+    rows.sort(key=lambda r: (-r.overdue, r.next_due, r.profile.user.last_name, r.profile.user.first_name))
+    return Matrix(courses=courses, rows=rows)
+
+
+def skill_gaps(*, user_ids) -> list[dict]:
+    """Average awareness and skill per skill over each member's latest graded attempt per course."""
+    latest: dict[tuple[int, int], list] = {}
+    for learner_id, course_id, skills in (
+        Attempt.objects.filter(learner_id__in=user_ids, state=Attempt.State.GRADED)
+        .order_by("graded_at")
+        .values_list("learner_id", "course_id", "skill_scores")
+    ):
+        latest[(learner_id, course_id)] = skills or []
+    sums: dict[str, dict] = {}
+    for skills in latest.values():
+        for s in skills:
+            entry = sums.setdefault(s["slug"], {"skill": s["skill"], "awareness": [], "skill_score": []})
+            if s["awareness"] is not None:
+                entry["awareness"].append(s["awareness"])
+            if s["skill_score"] is not None:
+                entry["skill_score"].append(s["skill_score"])
+    rows = []
+    for slug, e in sorted(sums.items(), key=lambda kv: kv[1]["skill"]):
+        awareness = round(sum(e["awareness"]) / len(e["awareness"])) if e["awareness"] else None
+        skill = round(sum(e["skill_score"]) / len(e["skill_score"])) if e["skill_score"] else None
+        rows.append(
+            {
+                "slug": slug,
+                "skill": e["skill"],
+                "awareness": awareness,
+                "skill_score": skill,
+                "gap": (awareness - skill) if awareness is not None and skill is not None else None,
+                "people": max(len(e["awareness"]), len(e["skill_score"])),
+            }
+        )
+    return rows
+
+
+def cascade(*, courses: list[CoursePage] | None = None, today: datetime.date | None = None) -> list[dict]:
+    """The leaders-first cascade as a tree: per team, whether its leader is certified per course, and so
+    whether the team is open or who is blocking it."""
+    today = today or timezone.localdate()
+    courses = courses if courses is not None else list(CoursePage.objects.live().filter(leaders_first=True))
+    teams = _teams_by_id()
+    leader_ids = {t.leader_id for t in teams.values() if t.leader_id}
+    valid = set(
+        Certificate.objects.valid_on(today)
+        .filter(holder_id__in=leader_ids, course__in=courses)
+        .values_list("holder_id", "course_id")
+    )
+    members = dict(
+        Profile.objects.filter(team__in=list(teams.values()))
+        .values_list("team_id")
+        .annotate(n=Count("id"))
+        .values_list("team_id", "n")
+    )
+    children = defaultdict(list)
+    for team in teams.values():
+        children[team.parent_id].append(team)
+
+    def node(team: Team) -> dict:
+        # Who must be certified for this team to open: its own leader (for the members)...
+        statuses = []
+        for course in courses:
+            certified = (team.leader_id, course.pk) in valid
+            statuses.append(
+                {
+                    "course": course.title,
+                    "course_id": course.pk,
+                    "leader_certified": certified,
+                    "team_open": certified or team.leader_id is None,
+                }
+            )
+        return {
+            "team": team.name,
+            "team_id": team.pk,
+            "leader": (team.leader.get_full_name() or team.leader.get_username()) if team.leader else None,
+            "members": members.get(team.pk, 0),
+            "courses": statuses,
+            "children": [node(c) for c in sorted(children[team.pk], key=lambda t: t.name)],
+        }
+
+    return [node(t) for t in sorted(children[None], key=lambda t: t.name)]

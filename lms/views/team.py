@@ -1,0 +1,102 @@
+"""A leader's team view: progress matrix, skill gaps, reviews waiting, and actions."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrolment
+from quizzes.models import Attempt
+from quizzes.services import review_queue
+
+from .. import charts, dashboards, exports, roles, services
+from ..exceptions import LMSError
+from ..models import Profile
+
+
+def _teams(request):
+    teams = services.visible_teams(request.user)
+    if not teams:
+        raise PermissionDenied("The team view is for team leaders.")
+    focus = request.GET.get("team")
+    if focus:
+        try:
+            team = services.team_for(request.user, focus)
+        except LMSError as error:
+            raise Http404(error.message) from None
+        return team.with_descendants(), team
+    return teams, None
+
+
+@login_required
+def team_view(request):
+    teams, focus = _teams(request)
+    matrix = dashboards.build_matrix(teams=teams)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        return exports.matrix_download(matrix, fmt, filename="team-progress")
+    user_ids = [row.profile.user_id for row in matrix.rows]
+    gaps = dashboards.skill_gaps(user_ids=user_ids)
+    return render(
+        request,
+        "lms/team.html",
+        {
+            "matrix": matrix,
+            "teams": services.visible_teams(request.user),
+            "focus": focus,
+            "gaps": gaps,
+            "gap_chart": charts.gap_bars(gaps),
+            "state_chart": charts.state_bars(matrix.counts(), dashboards.STATE_LABELS),
+            "state_labels": dashboards.STATE_LABELS,
+            "counts": matrix.counts(),
+            "reviews_waiting": len(review_queue(user=request.user)),
+            "courses": CoursePage.objects.live().order_by("title"),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def nudge(request):
+    people = list(get_user_model().objects.filter(pk__in=request.POST.getlist("people")))
+    if not people:
+        messages.error(request, "Choose at least one person to nudge.")
+        return redirect("lms:team")
+    try:
+        services.nudge(
+            sender=request.user, recipients=people, message=request.POST.get("message", ""), request=request
+        )
+    except LMSError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, f"Nudge sent to {len(people)} {'person' if len(people) == 1 else 'people'}."
+        )
+    return redirect("lms:team")
+
+
+@login_required
+def member_history(request, user_id):
+    person = get_user_model().objects.filter(pk=user_id).first()
+    if person is None or not (roles.is_hr(request.user) or roles.leads(request.user, person)):
+        raise Http404("You lead nobody with that id.")
+    return render(
+        request,
+        "lms/member.html",
+        {
+            "person": person,
+            "profile": Profile.objects.filter(user=person).select_related("team").first(),
+            "enrolments": Enrolment.objects.filter(user=person)
+            .select_related("course")
+            .order_by("-enrolled_at"),
+            "attempts": Attempt.objects.filter(learner=person)
+            .select_related("course")
+            .order_by("-started_at"),
+            "certificates": Certificate.objects.filter(holder=person).select_related("replaced_by"),
+        },
+    )
