@@ -261,3 +261,42 @@ def cascade(*, courses: list[CoursePage] | None = None, today: datetime.date | N
         }
 
     return [node(t) for t in sorted(children[None], key=lambda t: t.name)]
+
+
+def compliance(*, today: datetime.date | None = None) -> dict:
+    """Per team and course: how many members hold a current certificate."""
+    today = today or timezone.localdate()
+    courses = list(CoursePage.objects.live().order_by("path"))
+    teams = sorted(_teams_by_id().values(), key=lambda t: t.name)
+    members = defaultdict(set)
+    for team_id, user_id in Profile.objects.filter(team__isnull=False).values_list("team_id", "user_id"):
+        members[team_id].add(user_id)
+    certified = defaultdict(set)
+    for holder_id, course_id in (
+        Certificate.objects.valid_on(today).filter(course__in=courses).values_list("holder_id", "course_id")
+    ):
+        certified[course_id].add(holder_id)
+    rows = []
+    for team in teams:
+        people = members.get(team.pk, set())
+        cells = []
+        for course in courses:
+            n = len(people & certified[course.pk])
+            percent = round(100 * n / len(people)) if people else 0
+            cells.append({"certified": n, "of": len(people), "percent": percent})
+        rows.append({"team": team, "members": len(people), "cells": cells})
+    return {"courses": courses, "rows": rows}
+
+
+def expiring(*, within: int, today: datetime.date | None = None) -> list[Certificate]:
+    today = today or timezone.localdate()
+    return list(
+        Certificate.objects.filter(
+            revoked_at__isnull=True,
+            replaced_by__isnull=True,
+            expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=within),
+        )
+        .select_related("holder")
+        .order_by("expires_on", "holder_name")
+    )

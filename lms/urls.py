@@ -3,7 +3,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .views import assessment, assign, audit, certificates, learner, reviews, statistics, team, verify
+from .views import (
+    assessment,
+    assign,
+    audit,
+    certificates,
+    learner,
+    organisation,
+    reviews,
+    staff,
+    statistics,
+    team,
+    verify,
+)
 
 app_name = "lms"
 
@@ -44,6 +56,14 @@ urlpatterns = [
     path("training/exports/<int:export_id>/retry/", certificates.retry_export, name="retry_export"),
     path("training/exports/<int:export_id>/download/", certificates.export_download, name="export_download"),
     path("training/audit/", audit.audit_trail, name="audit"),
+    path("training/calendar.ics", learner.calendar_download, name="calendar"),
+    path("training/calendar/<str:token>.ics", learner.calendar_feed, name="calendar_feed"),
+    path("training/export/", learner.my_training_export, name="my_training_export"),
+    path("training/organisation/", organisation.organisation, name="organisation"),
+    path("training/organisation/cascade/", organisation.cascade, name="cascade"),
+    path("training/organisation/expiring/", organisation.expiries, name="expiries"),
+    path("training/staff/import/", staff.staff_import_view, name="staff_import"),
+    path("training/staff/template.csv", staff.staff_template, name="staff_template"),
     path("training/team/", team.team_view, name="team"),
     path("training/team/nudge/", team.nudge, name="nudge"),
     path("training/team/members/<int:user_id>/", team.member_history, name="member"),

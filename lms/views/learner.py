@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from courses import services
 from lms import conf
+from lms.calendar import feed_token
 from lms.exceptions import LMSError
 
 from .certificates import my_certificates
@@ -30,6 +32,10 @@ def my_training(request):
             "today": today,
             "due_soon_days": soon,
             "certificates": my_certificates(request.user),
+            "nudges": request.user.nudges.select_related("sender", "course")[:5],
+            "calendar_feed": request.build_absolute_uri(
+                reverse("lms:calendar_feed", kwargs={"token": feed_token(request.user)})
+            ),
         },
     )
 
@@ -63,3 +69,57 @@ def complete_module(request, enrolment_id, module_id):
         return redirect(nxt.url)
     messages.success(request, f"Well done — you have finished every module of “{enrolment.course.title}”.")
     return redirect(enrolment.course.url)
+
+
+@login_required
+def calendar_download(request):
+    from django.http import HttpResponse
+
+    from lms.calendar import calendar_for
+
+    response = HttpResponse(calendar_for(request.user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-training.ics"'
+    return response
+
+
+def calendar_feed(request, token):
+    from django.http import Http404, HttpResponse
+
+    from lms.calendar import calendar_for, user_for_token
+
+    user = user_for_token(token)
+    if user is None:
+        raise Http404("This calendar link is not valid.")
+    return HttpResponse(calendar_for(user), content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def my_training_export(request):
+    from lms.exports import table_download
+
+    rows = []
+    for enrolment, progress in services.my_training(user=request.user):
+        rows.append(
+            [
+                enrolment.course.title,
+                enrolment.get_state_display(),
+                progress.percent,
+                enrolment.due_date.isoformat() if enrolment.due_date else "",
+                "yes" if enrolment.is_overdue else "",
+                progress.next_module.title if progress.next_module else "",
+            ]
+        )
+    for c in my_certificates(request.user):
+        rows.append(
+            [
+                c.course_title,
+                f"Certificate: {c.status}",
+                "",
+                c.expires_on.isoformat() if c.expires_on else "",
+                "",
+                "",
+            ]
+        )
+    headers = ["Course", "State", "Progress %", "Due / expires", "Overdue", "Next module"]
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return table_download(headers, rows, fmt, filename="my-training", title="My training")

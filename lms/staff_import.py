@@ -1,0 +1,256 @@
+"""Import staff and teams from a CSV. All or nothing: one bad row imports nothing, and every bad row is
+reported with its line number. A dry run shows what would change."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from . import audit
+from .exceptions import Forbidden
+from .models import Profile, Team
+from .roles import is_hr
+
+COLUMNS = ["employee_id", "name", "email", "team", "leader", "job_title"]
+OPTIONAL = ["parent_team"]
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 20_000
+
+
+@dataclass
+class Report:
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Row:
+    line: int
+    employee_id: str
+    first_name: str
+    last_name: str
+    email: str
+    team: str
+    leader: str
+    job_title: str
+    parent_team: str
+
+
+def _read(upload) -> tuple[list[Row], Report]:
+    report = Report()
+    raw = upload.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        report.errors.append((0, "The file is larger than 2 MB; split it into smaller files."))
+        return [], report
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.errors.append((0, "The file is not UTF-8 text; save it as “CSV UTF-8” and try again."))
+        return [], report
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in COLUMNS if c not in headers]
+    if missing:
+        report.errors.append((1, f"Missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}."))
+        return [], report
+    reader.fieldnames = headers
+    rows = []
+    for number, data in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            report.errors.append((number, f"More than {MAX_ROWS} rows; split the file."))
+            break
+        data = {k: (v or "").strip() for k, v in data.items() if k}
+        if not any(data.values()):
+            continue
+        first, _, last = data.get("name", "").partition(" ")
+        rows.append(
+            Row(
+                number,
+                data.get("employee_id", ""),
+                first,
+                last,
+                data.get("email", "").lower(),
+                data.get("team", ""),
+                data.get("leader", ""),
+                data.get("job_title", ""),
+                data.get("parent_team", ""),
+            )
+        )
+    return rows, report
+
+
+def _validate(rows: list[Row], report: Report) -> None:
+    existing_ids = set(Profile.objects.exclude(employee_id=None).values_list("employee_id", flat=True))
+    file_ids = {}
+    emails = {}
+    for row in rows:
+        if not row.employee_id:
+            report.errors.append((row.line, "employee_id is empty."))
+        elif row.employee_id in file_ids:
+            report.errors.append(
+                (
+                    row.line,
+                    f"Duplicate employee_id {row.employee_id} (also on line {file_ids[row.employee_id]}).",
+                )
+            )
+        else:
+            file_ids[row.employee_id] = row.line
+        if not row.first_name:
+            report.errors.append((row.line, "name is empty."))
+        try:
+            validate_email(row.email)
+        except ValidationError:
+            report.errors.append((row.line, f"“{row.email}” is not a valid email address."))
+        else:
+            if row.email in emails:
+                report.errors.append(
+                    (row.line, f"Email {row.email} is already used on line {emails[row.email]}.")
+                )
+            emails.setdefault(row.email, row.line)
+        if not row.team:
+            report.errors.append((row.line, "team is empty."))
+        if (
+            row.leader
+            and row.leader not in file_ids
+            and row.leader not in existing_ids
+            and row.leader not in {r.employee_id for r in rows}
+        ):
+            report.errors.append((row.line, f"Unknown leader {row.leader}: no one has that employee_id."))
+    # One leader per team.
+    leaders: dict[str, tuple[str, int]] = {}
+    for row in rows:
+        if row.team and row.leader:
+            first = leaders.setdefault(row.team, (row.leader, row.line))
+            if first[0] != row.leader:
+                report.errors.append(
+                    (
+                        row.line,
+                        f"Team “{row.team}” has leader {row.leader} here but {first[0]} on line {first[1]}.",
+                    )
+                )
+    _check_tree(rows, report)
+
+
+def _check_tree(rows: list[Row], report: Report) -> None:
+    parents = {t.name: (t.parent.name if t.parent else "") for t in Team.objects.select_related("parent")}
+    lines = {}
+    known = set(parents) | {r.team for r in rows if r.team}
+    for row in rows:
+        if row.parent_team:
+            if row.parent_team not in known:
+                report.errors.append((row.line, f"Unknown parent_team “{row.parent_team}”."))
+                continue
+            if row.parent_team == row.team:
+                report.errors.append((row.line, f"Team “{row.team}” cannot be its own parent."))
+                continue
+            parents[row.team] = row.parent_team
+            lines[row.team] = row.line
+    for team, line in lines.items():
+        seen, node = set(), team
+        while node:
+            if node in seen:
+                report.errors.append((line, f"The team tree would loop: “{team}” ends up below itself."))
+                break
+            seen.add(node)
+            node = parents.get(node, "")
+
+
+def run(*, upload, by, dry_run: bool, request=None) -> Report:
+    if not is_hr(by):
+        raise Forbidden("Only HR can import staff.", code="permission_denied")
+    rows, report = _read(upload)
+    if report.errors:
+        return report
+    if not rows:
+        report.errors.append((0, "The file has no rows under the header."))
+        return report
+    _validate(rows, report)
+    if report.errors:
+        report.errors.sort()
+        return report
+    with transaction.atomic():
+        _apply(rows, report)
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            report.applied = True
+            audit.record(
+                actor=by,
+                verb="staff.import",
+                reason=f"{len(rows)} rows",
+                data={"changes": report.changes[:200]},
+                request=request,
+            )
+    return report
+
+
+def _apply(rows: list[Row], report: Report) -> None:
+    User = get_user_model()
+    people = {}
+    for row in rows:
+        profile = Profile.objects.filter(employee_id=row.employee_id).select_related("user").first()
+        if profile:
+            user = profile.user
+            changed = [
+                f
+                for f, v in (
+                    ("first_name", row.first_name),
+                    ("last_name", row.last_name),
+                    ("email", row.email),
+                )
+                if getattr(user, f) != v
+            ]
+            if changed:
+                for f in changed:
+                    setattr(user, f, getattr(row, f))
+                user.save(update_fields=changed)
+                report.changes.append(
+                    f"Update {row.first_name} {row.last_name} ({row.employee_id}): {', '.join(changed)}"
+                )
+        else:
+            user = User.objects.filter(username=row.employee_id.lower()).first() or User(
+                username=row.employee_id.lower()
+            )
+            user.first_name, user.last_name, user.email = row.first_name, row.last_name, row.email
+            if not user.pk:
+                user.set_unusable_password()
+            user.save()
+            profile = Profile(user=user, employee_id=row.employee_id)
+            report.changes.append(f"Add {row.first_name} {row.last_name} ({row.employee_id})")
+        people[row.employee_id] = profile
+    teams = {}
+    for row in rows:
+        if row.team not in teams:
+            team, created = Team.objects.get_or_create(name=row.team)
+            if created:
+                report.changes.append(f"Create team “{row.team}”")
+            teams[row.team] = team
+    for row in rows:
+        team = teams[row.team]
+        if row.leader:
+            leader = people.get(row.leader) or Profile.objects.get(employee_id=row.leader)
+            if team.leader_id != leader.user_id:
+                team.leader_id = leader.user_id
+                team.save(update_fields=["leader"])
+                report.changes.append(f"“{team.name}” is led by {leader.user.get_full_name()}")
+        if row.parent_team:
+            parent = teams.get(row.parent_team) or Team.objects.get(name=row.parent_team)
+            if team.parent_id != parent.pk:
+                team.parent = parent
+                team.save(update_fields=["parent"])
+                report.changes.append(f"“{team.name}” sits below “{parent.name}”")
+        profile = people[row.employee_id]
+        if profile.team_id != team.pk or profile.job_title != row.job_title or not profile.pk:
+            if profile.pk and profile.team_id != team.pk:
+                report.changes.append(f"Move {profile.user.get_full_name()} to “{team.name}”")
+            profile.team, profile.job_title = team, row.job_title
+            profile.save()
