@@ -5,6 +5,7 @@ from certificates import api as certificates_api
 from courses import api as courses_api
 from quizzes import api as quizzes_api
 
+from . import dashboards as dashboard_api
 from .auth import ObtainTokenView
 
 urlpatterns = [
@@ -46,6 +47,13 @@ urlpatterns = [
     ),
     path("leaders-first-exceptions/", certificates_api.GrantException.as_view(), name="api_exceptions"),
     path("verify/<str:code>/", certificates_api.VerifyCertificate.as_view(), name="api_verify"),
+    path("teams/", dashboard_api.TeamList.as_view(), name="api_teams"),
+    path("teams/<int:pk>/progress/", dashboard_api.TeamProgress.as_view(), name="api_team_progress"),
+    path("organisation/compliance/", dashboard_api.Compliance.as_view(), name="api_compliance"),
+    path("organisation/cascade/", dashboard_api.Cascade.as_view(), name="api_cascade"),
+    path("organisation/expiries/", dashboard_api.Expiries.as_view(), name="api_expiries"),
+    path("nudges/", dashboard_api.Nudges.as_view(), name="api_nudges"),
+    path("staff-imports/", dashboard_api.StaffImport.as_view(), name="api_staff_imports"),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),
 ]
