@@ -1,0 +1,261 @@
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+from openpyxl import load_workbook
+from rest_framework.test import APIClient
+
+from certificates import services as cert_services
+from courses.models import Enrolment, ModuleCompletion
+from lms import dashboards
+from lms.models import Profile
+from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def hr_user():
+    hr = UserFactory(username="hr")
+    hr.groups.add(Group.objects.get(name="HR"))
+    return get_user_model().objects.get(pk=hr.pk)
+
+
+@pytest.fixture
+def org(catalogue):
+    head = UserFactory(username="head", first_name="Grace", last_name="Head")
+    service = TeamFactory(name="Service", leader=head)
+    lead = UserFactory(username="lead", first_name="Liam", last_name="Lead")
+    desk = TeamFactory(name="Desk", leader=lead, parent=service)
+    other_lead = UserFactory(username="lead2")
+    line = TeamFactory(name="Line", leader=other_lead, parent=service)
+    ProfileFactory(user=head, team=service)
+    ProfileFactory(user=lead, team=desk)
+    ProfileFactory(user=other_lead, team=line)
+    members = {}
+    for name in ["ann", "bob", "cat", "dan", "eve", "fay", "gus"]:
+        members[name] = ProfileFactory(
+            user=UserFactory(username=name, first_name=name.title(), last_name="X"), team=desk
+        ).user
+    stranger = ProfileFactory(user=UserFactory(username="zed"), team=line).user
+    courses = {
+        "open": CoursePageFactory(parent=catalogue, title="Open course", leaders_first=False),
+        "lf": CoursePageFactory(parent=catalogue, title="Leaders first course", leaders_first=True),
+    }
+    for course in courses.values():
+        ModulePageFactory(parent=course)
+        ModulePageFactory(parent=course)
+    return {
+        "head": head,
+        "lead": lead,
+        "other_lead": other_lead,
+        "desk": desk,
+        "line": line,
+        "service": service,
+        "members": members,
+        "stranger": stranger,
+        "courses": courses,
+    }
+
+
+def cell(matrix, username, course):
+    row = next(r for r in matrix.rows if r.profile.user.username == username)
+    return row.cells[matrix.courses.index(course)]
+
+
+def test_every_matrix_state(org):
+    m, c = org["members"], org["courses"]
+    today = timezone.localdate()
+    open_course, lf = c["open"], c["lf"]
+    e = Enrolment.objects.create(
+        user=m["bob"], course=open_course, state="in_progress", due_date=today - datetime.timedelta(days=3)
+    )
+    ModuleCompletion.objects.create(enrolment=e, module=open_course.modules().first())
+    Enrolment.objects.create(user=m["cat"], course=open_course, state="in_progress")
+    cert_services.issue(holder=m["dan"], course=open_course)
+    cert_services.issue(holder=m["eve"], course=open_course, issued_on=today - datetime.timedelta(days=350))
+    cert_services.issue(holder=m["fay"], course=open_course, issued_on=today - datetime.timedelta(days=800))
+    matrix = dashboards.build_matrix(teams=[org["desk"]], courses=[open_course, lf])
+    assert cell(matrix, "ann", open_course).state == "not_started"
+    bob = cell(matrix, "bob", open_course)
+    assert (bob.state, bob.percent, bob.overdue) == ("in_progress", 50, True)
+    assert cell(matrix, "dan", open_course).state == "certified"
+    assert cell(matrix, "eve", open_course).state == "expiring"
+    assert cell(matrix, "fay", open_course).state == "expired"
+    locked = cell(matrix, "ann", lf)
+    assert locked.state == "locked" and locked.blocked_by == "Liam Lead"
+    # Overdue people come first.
+    assert matrix.rows[0].profile.user.username == "bob"
+
+
+def test_awaiting_review_state(org, skills):
+    from quizzes import services as quiz_services
+    from tests.factories import make_assessment, sample_questions
+
+    course = org["courses"]["open"]
+    make_assessment(course, sample_questions(*skills))
+    learner = org["members"]["gus"]
+    Enrolment.objects.create(user=learner, course=course)
+    attempt, _ = quiz_services.start_attempt(user=learner, course=course)
+    quiz_services.submit(user=learner, attempt_id=attempt.pk)
+    matrix = dashboards.build_matrix(teams=[org["desk"]], courses=[course])
+    assert cell(matrix, "gus", course).state == "awaiting_review"
+
+
+def test_leader_sees_own_teams_and_gets_404_for_another(org, client):
+    api = APIClient()
+    api.force_authenticate(org["lead"])
+    assert [t["name"] for t in api.get("/api/v1/teams/").json()] == ["Desk"]
+    response = api.get(f"/api/v1/teams/{org['desk'].pk}/progress/")
+    assert response.status_code == 200
+    names = {m["name"] for m in response.json()["members"]}
+    assert "Zed" not in " ".join(names) and "Ann X" in names
+    other = api.get(f"/api/v1/teams/{org['line'].pk}/progress/")
+    assert other.status_code == 404 and other.json()["code"] == "team_not_found"
+    client.force_login(org["lead"])
+    assert client.get(f"/training/team/?team={org['line'].pk}").status_code == 404
+    assert "Ann X" in client.get("/training/team/").content.decode()
+    # The head of service sees the teams below.
+    api.force_authenticate(org["head"])
+    assert api.get(f"/api/v1/teams/{org['line'].pk}/progress/").status_code == 200
+
+
+def test_employees_see_no_team_or_organisation_views(org, client):
+    employee = org["members"]["ann"]
+    client.force_login(employee)
+    assert client.get("/training/team/").status_code == 403
+    assert client.get(f"/training/team/members/{org['members']['bob'].pk}/").status_code == 404
+    for url in [
+        "/training/organisation/",
+        "/training/organisation/cascade/",
+        "/training/organisation/expiring/",
+        "/training/staff/import/",
+    ]:
+        assert client.get(url).status_code == 403, url
+    api = APIClient()
+    api.force_authenticate(employee)
+    assert api.get("/api/v1/teams/").json() == []
+    for url in [
+        "/api/v1/organisation/compliance/",
+        "/api/v1/organisation/cascade/",
+        "/api/v1/organisation/expiries/",
+    ]:
+        assert api.get(url).status_code == 403, url
+
+
+def test_cascade_shows_who_blocks_whom(org):
+    lf = org["courses"]["lf"]
+    cert_services.issue(holder=org["head"], course=lf)
+    (service,) = dashboards.cascade(courses=[lf])
+    assert service["team"] == "Service" and service["courses"][0]["leader_certified"]
+    desk = next(n for n in service["children"] if n["team"] == "Desk")
+    assert desk["courses"][0] == {
+        "course": "Leaders first course",
+        "course_id": lf.pk,
+        "leader_certified": False,
+        "team_open": False,
+    }
+    cert_services.issue(holder=org["lead"], course=lf)
+    (service,) = dashboards.cascade(courses=[lf])
+    desk = next(n for n in service["children"] if n["team"] == "Desk")
+    assert desk["courses"][0]["team_open"]
+
+
+def test_csv_and_xlsx_exports_parse_back(org, client):
+    cert_services.issue(holder=org["members"]["dan"], course=org["courses"]["open"])
+    client.force_login(org["lead"])
+    csv_text = client.get("/training/team/?format=csv").content.decode()
+    assert csv_text.splitlines()[0].startswith("Person,Team,Job title,")
+    assert "Certified" in csv_text
+    workbook = load_workbook(io.BytesIO(client.get("/training/team/?format=xlsx").content))
+    sheet = workbook.active
+    assert sheet.cell(1, 1).value == "Person"
+    assert any("Certified" in str(c.value) for row in sheet.iter_rows() for c in row)
+    client.force_login(hr_user())
+    book = load_workbook(io.BytesIO(client.get("/training/organisation/?format=xlsx").content))
+    assert book.active.cell(1, 1).value == "Team"
+    assert (
+        client.get("/training/organisation/cascade/?format=csv")
+        .content.decode()
+        .startswith("Team,Leader,Course")
+    )
+    assert client.get("/training/organisation/expiring/?within=90&format=csv").status_code == 200
+
+
+def test_calendar_is_valid_icalendar(org, client):
+    ann = org["members"]["ann"]
+    Enrolment.objects.create(user=ann, course=org["courses"]["open"], due_date=datetime.date(2099, 3, 1))
+    cert_services.issue(holder=ann, course=org["courses"]["lf"])
+    client.force_login(ann)
+    calendar = Calendar.from_ical(client.get("/training/calendar.ics").content)
+    summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
+    assert "Due: Open course" in summaries
+    assert "Certificate expires: Leaders first course" in summaries
+    from lms.calendar import feed_token
+
+    client.logout()
+    feed = client.get(f"/training/calendar/{feed_token(ann)}.ics")
+    assert feed.status_code == 200 and Calendar.from_ical(feed.content)
+    assert client.get("/training/calendar/forged-token.ics").status_code == 404
+    client.force_login(ann)
+    book = load_workbook(io.BytesIO(client.get("/training/export/").content))
+    assert [c.value for c in book.active[1]][:3] == ["Course", "State", "Progress %"]
+
+
+def test_nudge_emails_and_shows_in_app(org, client, mailoutbox):
+    client.force_login(org["lead"])
+    ann = org["members"]["ann"]
+    ann.email = "ann@example.com"
+    ann.save()
+    client.post(
+        "/training/team/nudge/", {"people": [ann.pk], "message": "Please finish listening this week."}
+    )
+    assert mailoutbox[0].to == ["ann@example.com"]
+    client.force_login(ann)
+    assert "Please finish listening this week." in client.get("/training/").content.decode()
+    # A leader cannot nudge another team.
+    api = APIClient()
+    api.force_authenticate(org["lead"])
+    refused = api.post("/api/v1/nudges/", {"people": [org["stranger"].pk], "message": "hi"}, format="json")
+    assert refused.status_code == 403
+
+
+def _bulk_members(team, n):
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        [User(username=f"bulk-{team.pk}-{i}", first_name="B", last_name=f"{i:04d}") for i in range(n)]
+    )
+    Profile.objects.bulk_create([Profile(user=u, team=team) for u in users])
+    return users
+
+
+def test_team_and_organisation_views_use_the_same_queries_for_10_and_1000_members(org, client):
+    small = TeamFactory(name="Small", leader=org["lead"], parent=org["desk"])
+    big_lead = UserFactory(username="biglead")
+    big = TeamFactory(name="Big", leader=big_lead)
+    for team, n in ((small, 10), (big, 1000)):
+        users = _bulk_members(team, n)
+        course = org["courses"]["open"]
+        Enrolment.objects.bulk_create(
+            [Enrolment(user=u, course=course, due_date=datetime.date(2099, 1, 1)) for u in users[::2]]
+        )
+
+    def count(user, url):
+        client.force_login(user)
+        client.get(url)  # warm caches
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    assert count(org["lead"], f"/training/team/?team={small.pk}") == count(
+        big_lead, f"/training/team/?team={big.pk}"
+    )
+    hr = hr_user()
+    before = count(hr, "/training/organisation/")
+    _bulk_members(org["line"], 200)
+    assert count(hr, "/training/organisation/") == before
