@@ -127,3 +127,71 @@ def issue_demo_certificates() -> int:
                 issue(holder=holder, course=course, reason="Demo data: certified before the demo began.")
                 issued += 1
     return issued
+
+
+def _answers(attempt, *, knows: bool, does: bool) -> dict:
+    """Right or wrong answers by dimension, so the demo shows people who know but don't yet do."""
+    answers = {}
+    for q in attempt.snapshot["questions"]:
+        kind, options = q["type"], q["options"]
+        if kind in ("single_choice", "true_false"):
+            pick = [o for o in options if o["correct"] == knows] or options
+            answers[q["id"]] = pick[0]["id"]
+        elif kind == "multiple_response":
+            answers[q["id"]] = [o["id"] for o in options if o["correct"] == knows] or [options[0]["id"]]
+        elif kind == "judgement":
+            ranked = sorted(options, key=lambda o: o["quality"], reverse=does)
+            answers[q["id"]] = ranked[0]["id"] if does else ranked[1]["id"]
+        elif kind == "sequencing":
+            order = list(q["key_order"])
+            answers[q["id"]] = order if does else list(reversed(order))
+        elif kind == "written":
+            answers[q["id"]] = (
+                "I'm really sorry about this, I can see why you're frustrated. Let me look at exactly "
+                "what went wrong and I'll ring you back by four today with what happens next."
+                if does
+                else "Sorry about that. I'll pass it on."
+            )
+    return answers
+
+
+@transaction.atomic
+def build_demo_activity() -> None:
+    """A little history so dashboards have something to show: one adviser passes Active listening, one
+    knows the material but not yet the skill. Runs once."""
+    from courses import services as course_services
+    from courses.models import CoursePage, Enrolment
+    from quizzes import services as quiz_services
+    from quizzes.models import Attempt, Review
+
+    User = get_user_model()
+    course = CoursePage.objects.filter(slug="active-listening").first()
+    leader = User.objects.get(username="leader")
+    if (
+        course is None
+        or Attempt.objects.filter(course=course, learner__username__in=["zoe", "jose"]).exists()
+    ):
+        return
+    for username, does in (("zoe", True), ("jose", False)):
+        person = User.objects.get(username=username)
+        enrolment, _ = Enrolment.objects.get_or_create(user=person, course=course)
+        for module in course.modules():
+            course_services.complete_module(user=person, enrolment_id=enrolment.pk, module_id=module.pk)
+        attempt, _ = quiz_services.start_attempt(user=person, course=course)
+        quiz_services.save_answers(
+            user=person, attempt_id=attempt.pk, answers=_answers(attempt, knows=True, does=does)
+        )
+        attempt = quiz_services.submit(user=person, attempt_id=attempt.pk)
+        for review in attempt.reviews.all():
+            if review.kind == Review.Kind.WRITTEN:
+                rubric = quiz_services.question_of(review)["rubric"]
+                marks = {c["id"]: (c["points"] if does else 0) for c in rubric}
+                comment = "Warm and specific." if does else "Name the problem and say what happens next."
+                quiz_services.grade_written(
+                    reviewer=leader, review_id=review.pk, marks=marks, comment=comment
+                )
+            else:
+                items = [i["id"] for i in attempt.snapshot["observation"]]
+                quiz_services.sign_off(
+                    reviewer=leader, review_id=review.pk, items=items, note="Demo role-play"
+                )

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from courses.demo.loader import build_curriculum
 from lms import conf
-from lms.demo import DEMO_PASSWORD, build_organisation, issue_demo_certificates
+from lms.demo import DEMO_PASSWORD, build_demo_activity, build_organisation, issue_demo_certificates
 from quizzes.demo.loader import build_assessments
 
 
@@ -21,6 +21,7 @@ class Command(BaseCommand):
         content = build_curriculum()
         assessments = build_assessments()
         issue_demo_certificates()
+        build_demo_activity()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
