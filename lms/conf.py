@@ -25,6 +25,11 @@ DEFAULTS = {
     "LMS_EXPIRY_REMINDER_DAYS": (60, 30, 7),
     # Certificates rendered together in one WeasyPrint document by bulk exports.
     "LMS_PDF_BATCH_SIZE": 100,
+    # Failed sign-ins (per account and address) before a lockout, and how long it lasts.
+    "LMS_LOGIN_MAX_FAILURES": 5,
+    "LMS_LOGIN_LOCKOUT_SECONDS": 15 * 60,
+    # Paths that keep Django's default headers instead of our strict Content-Security-Policy.
+    "LMS_CSP_EXEMPT_PATHS": ("/admin/", "/django-admin/", "/api/v1/docs/"),
 }
 
 

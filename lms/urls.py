@@ -16,15 +16,12 @@ from .views import (
     team,
     verify,
 )
+from .views.auth import SignInView
 
 app_name = "lms"
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="lms/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("training/", learner.my_training, name="my_training"),
     path("training/courses/<int:course_id>/enrol/", learner.enrol, name="enrol"),

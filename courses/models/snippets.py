@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+POLICY_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
+
 
 class Skill(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
@@ -32,7 +34,7 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
     title = models.CharField(_("title"), max_length=160)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     summary = models.CharField(_("summary"), max_length=255, blank=True)
-    body = RichTextField(_("policy text"), features=["h3", "bold", "italic", "ol", "ul", "link"])
+    body = RichTextField(_("policy text"), features=POLICY_FEATURES)
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Goes up by one each time the wording changes.")
     )
@@ -51,6 +53,11 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
         return f"{self.title} (v{self.version})"
 
     def save(self, *args, **kwargs):
+        # Wagtail's editor cleans what authors type, but text can also arrive from imports or the shell:
+        # keep only the tags and attributes the policy editor allows, whatever the source.
+        from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+        self.body = EditorHTMLConverter(features=POLICY_FEATURES).to_database_format(self.body or "")
         # The row holds the live wording (drafts live in revisions), so a changed row is a new version.
         if self.pk:
             previous = (

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from lms import lockout, throttle
 from lms.exceptions import LMSError
 
 from .serializers import ErrorSerializer, TokenRequestSerializer, TokenSerializer
@@ -26,18 +27,21 @@ class ObtainTokenView(APIView):
     @extend_schema(
         operation_id="auth_token_create",
         request=TokenRequestSerializer,
-        responses={200: TokenSerializer, 400: ErrorSerializer},
+        responses={200: TokenSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
         auth=[],
     )
     def post(self, request):
         data = TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(
-            request, username=data.validated_data["username"], password=data.validated_data["password"]
-        )
+        username, ip = data.validated_data["username"], throttle.client_ip(request)
+        if lockout.is_locked(username, ip):
+            raise LMSError(lockout.message(), code="locked_out", status=429)
+        user = authenticate(request, username=username, password=data.validated_data["password"])
         if user is None or not user.is_active:
+            lockout.record_failure(username, ip)
             raise LMSError(
                 "That username and password do not match an active account.", code="bad_credentials"
             )
+        lockout.clear(username, ip)
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
