@@ -1,0 +1,1 @@
+from tests.quizzes.conftest import skills  # noqa: F401
