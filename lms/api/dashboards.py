@@ -1,6 +1,7 @@
 """API for team progress, organisation compliance, the cascade, expiries, nudges and staff imports."""
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -108,7 +109,7 @@ class TeamProgress(APIView):
 
 
 class Compliance(APIView):
-    @extend_schema(operation_id="organisation_compliance", responses={200: serializers.DictField(), **ERRORS})
+    @extend_schema(operation_id="organisation_compliance", responses={200: OpenApiTypes.OBJECT, **ERRORS})
     def get(self, request):
         """HR: per team and course, how many members hold a current certificate."""
         _require_hr(request.user)
@@ -135,7 +136,21 @@ class Compliance(APIView):
 class Cascade(APIView):
     @extend_schema(
         operation_id="organisation_cascade",
-        responses={200: serializers.ListField(child=serializers.DictField()), **ERRORS},
+        responses={
+            200: inline_serializer(
+                "CascadeTeam",
+                {
+                    "team": serializers.CharField(),
+                    "team_id": serializers.IntegerField(),
+                    "leader": serializers.CharField(allow_null=True),
+                    "members": serializers.IntegerField(),
+                    "courses": serializers.ListField(child=serializers.JSONField()),
+                    "children": serializers.ListField(child=serializers.JSONField()),
+                },
+                many=True,
+            ),
+            **ERRORS,
+        },
     )
     def get(self, request):
         """HR: the leaders-first cascade as a tree of teams."""
@@ -149,7 +164,20 @@ class Expiries(APIView):
         parameters=[
             OpenApiParameter("within", int, enum=[30, 60, 90], description="Days ahead (default 30).")
         ],
-        responses={200: serializers.ListField(child=serializers.DictField()), **ERRORS},
+        responses={
+            200: inline_serializer(
+                "ExpiringCertificate",
+                {
+                    "id": serializers.IntegerField(),
+                    "holder": serializers.CharField(),
+                    "course": serializers.CharField(),
+                    "expires_on": serializers.DateField(),
+                    "code": serializers.CharField(),
+                },
+                many=True,
+            ),
+            **ERRORS,
+        },
     )
     def get(self, request):
         """HR: current certificates expiring within 30, 60 or 90 days."""
@@ -180,7 +208,7 @@ class Nudges(APIView):
     @extend_schema(
         operation_id="nudges_create",
         request=NudgeSerializer,
-        responses={201: serializers.DictField(), **ERRORS},
+        responses={201: inline_serializer("NudgeResult", {"sent": serializers.IntegerField()}), **ERRORS},
     )
     def post(self, request):
         """Leaders (and HR): send a nudge by email and in-app to people in teams you lead."""
@@ -207,8 +235,8 @@ class StaffImport(APIView):
             )
         },
         responses={
-            200: serializers.DictField(),
-            400: serializers.DictField(),
+            200: OpenApiTypes.OBJECT,
+            400: OpenApiTypes.OBJECT,
             401: ErrorSerializer,
             403: ErrorSerializer,
         },

@@ -155,6 +155,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["lms.api.schema.only_public_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentStateEnum": "courses.models.Enrolment.State",
+        "AttemptStateEnum": "quizzes.models.Attempt.State",
+        "ReviewStateEnum": "quizzes.models.Review.State",
+        "ExportStateEnum": "certificates.models.CertificateExport.State",
+        "CertificateStatusEnum": "certificates.models.Certificate.Status",
+    },
 }
 
 # Background work (bulk exports, reminders) through the Django Tasks API; `make run` starts a worker.

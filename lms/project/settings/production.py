@@ -18,7 +18,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Wagtail previews pages in an iframe of its own origin, so SAMEORIGIN rather than DENY; every page of
+# ours also sends Content-Security-Policy frame-ancestors 'none' (lms.middleware), so none can be framed.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -29,3 +32,24 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+
+# Shared state for many web and worker machines: Redis for the cache (throttles, lockouts) and the task
+# queue (RQ workers: `manage.py rqworker default --job-class django_tasks_rq.backend.Job`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+
+# Files on S3-compatible object storage when a bucket is named (needs django-storages[s3]).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES = {  # noqa: F405
+        **STORAGES,  # noqa: F405
+        "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+    }
+
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", str(BASE_DIR / "static"))  # noqa: F405
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))  # noqa: F405
+SESSION_COOKIE_HTTPONLY = True
+LMS_PUBLIC_BASE_URL = os.environ.get("LMS_PUBLIC_BASE_URL", "")
