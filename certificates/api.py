@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from courses.services import get_course
 from lms import roles
+from lms.api.fields import IdField
 from lms.api.serializers import ErrorSerializer
 from lms.exceptions import LMSError, NotFound
 
@@ -187,8 +188,8 @@ class VerifyCertificate(APIView):
 
 
 class ExceptionSerializer(serializers.Serializer):
-    person = serializers.IntegerField()
-    course = serializers.IntegerField()
+    person = IdField()
+    course = IdField()
     reason = serializers.CharField(max_length=2000)
 
 

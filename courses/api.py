@@ -6,6 +6,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lms.api.fields import IdField
 from lms.api.serializers import ErrorSerializer
 from lms.exceptions import NotFound
 
@@ -115,7 +116,7 @@ class EnrolmentSerializer(serializers.Serializer):
 
 
 class EnrolRequestSerializer(serializers.Serializer):
-    course = serializers.IntegerField(help_text="The id of the course to enrol in.")
+    course = IdField(help_text="The id of the course to enrol in.")
 
 
 def enrolment_data(enrolment: Enrolment, progress, request) -> dict:
@@ -187,8 +188,8 @@ class CompleteModule(APIView):
 
 
 class AssignmentRequestSerializer(serializers.Serializer):
-    course = serializers.IntegerField()
-    users = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
+    course = IdField()
+    users = serializers.ListField(child=IdField(), min_length=1, max_length=1000)
     due_date = serializers.DateField(required=False, allow_null=True)
 
 

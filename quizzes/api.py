@@ -221,7 +221,7 @@ class ReviewDetail(APIView):
 
 class GradeSerializer(serializers.Serializer):
     marks = serializers.DictField(
-        child=serializers.IntegerField(min_value=0), help_text="Criterion id to points."
+        child=serializers.IntegerField(min_value=0, max_value=1000), help_text="Criterion id to points."
     )
     comment = serializers.CharField(max_length=4000)
 

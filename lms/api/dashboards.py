@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from lms import dashboards, roles, services, staff_import
 from lms.exceptions import Forbidden, LMSError
 
+from .fields import IdField
 from .serializers import ErrorSerializer
 
 ERRORS = dict.fromkeys((400, 401, 403, 404), ErrorSerializer)
@@ -200,7 +201,7 @@ class Expiries(APIView):
 
 
 class NudgeSerializer(serializers.Serializer):
-    people = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
+    people = serializers.ListField(child=IdField(), min_length=1, max_length=1000)
     message = serializers.CharField(max_length=1000)
 
 

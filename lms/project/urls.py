@@ -21,3 +21,6 @@ if settings.DEBUG:
 
 # Wagtail serves the course pages; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# API paths that match nothing answer in JSON like the rest of the API.
+handler404 = "lms.views.errors.page_not_found"

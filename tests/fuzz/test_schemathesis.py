@@ -1,0 +1,83 @@
+"""Fuzz every operation of /api/v1/schema/ as each role: no 5xx, responses match the schema, and every
+4xx carries `detail` and `code`."""
+
+import json
+
+import pytest
+import schemathesis
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from hypothesis import HealthCheck, given, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
+
+from tests.factories import ProfileFactory, TeamFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = 8
+
+
+@pytest.fixture
+def roles(course):
+    lead = UserFactory(username="fuzz-lead")
+    team = TeamFactory(name="Fuzz team", leader=lead)
+    employee = UserFactory(username="fuzz-employee")
+    ProfileFactory(user=employee, team=team)
+    hr = UserFactory(username="fuzz-hr")
+    hr.groups.add(Group.objects.get(name="HR"))
+    return {
+        name: Token.objects.create(user=user).key
+        for name, user in (("employee", employee), ("leader", lead), ("hr", hr))
+    }
+
+
+@pytest.mark.parametrize("role", ["anonymous", "employee", "leader", "hr"])
+def test_every_operation_holds_up_under_fuzzing(client, roles, role):
+    raw = json.loads(client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").content)
+    schema = schemathesis.openapi.from_dict(raw)
+    schema.app = WSGIHandler()
+    token = roles.get(role)
+    problems, statuses = [], set()
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) > 30
+    for operation in operations:
+
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy())
+        def check(case):
+            cache.clear()  # throttles and lockouts would otherwise answer 429 to the fuzzer
+            headers = {"Authorization": f"Token {token}"} if token else {}
+            response = case.call(headers=headers)
+            statuses.add(response.status_code)
+            label = f"{case.method} {case.formatted_path} as {role}"
+            if response.status_code >= 500:
+                problems.append(f"{label}: {response.status_code}")
+                return
+            if 400 <= response.status_code < 500 and "json" in response.headers.get("Content-Type", ""):
+                body = response.json()
+                if not (isinstance(body, dict) and body.get("detail") and body.get("code")):
+                    problems.append(f"{label}: {response.status_code} without detail and code: {body}")
+            try:
+                case.validate_response(
+                    response,
+                    checks=[not_a_server_error, response_schema_conformance, status_code_conformance],
+                    headers=headers,
+                )
+            except Exception as exc:  # noqa: BLE001 - collected with the operation's name
+                problems.append(f"{label}: {str(exc).splitlines()[0][:300]}")
+
+        check()
+    assert not problems, "\n".join(sorted(set(problems))[:60])
+    # The fuzzer really reached the application: some calls succeed, some are refused.
+    assert any(400 <= code < 500 for code in statuses), statuses
+    if role != "anonymous":
+        assert any(code < 300 for code in statuses), statuses
