@@ -1,5 +1,7 @@
 """Settings for the test suite; DATABASE_URL still switches the database to PostgreSQL."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +13,11 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run inline in tests unless a test starts a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# A test that starts a real RQ worker process points it at the test database and media folder.
+if os.environ.get("LMS_TEST_RQ_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
+    RQ_QUEUES = {"default": {"URL": os.environ["LMS_TEST_RQ_URL"], "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+if os.environ.get("LMS_TEST_MEDIA_ROOT"):
+    MEDIA_ROOT = os.environ["LMS_TEST_MEDIA_ROOT"]
