@@ -9,12 +9,15 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PreviewableMixin
 
 EXPIRING_WITHIN_DAYS = 30
 
 
-class CertificateDesign(models.Model):
-    """How certificates look. Authors edit it in the admin; PDFs re-render when it changes."""
+class CertificateDesign(PreviewableMixin, models.Model):
+    """How certificates look. Authors edit it in the admin (with a PDF preview); PDFs re-render when it
+    changes."""
 
     class Orientation(models.TextChoices):
         LANDSCAPE = "landscape", _("Landscape")
@@ -69,6 +72,42 @@ class CertificateDesign(models.Model):
             self.updated_at.isoformat(),
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("is_default"),
+        MultiFieldPanel([FieldPanel("title"), FieldPanel("wording")], heading=_("Wording")),
+        MultiFieldPanel(
+            [FieldPanel("signatory_name"), FieldPanel("signatory_title"), FieldPanel("signature_image")],
+            heading=_("Signatory"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("accent_colour"), FieldPanel("orientation")], heading=_("Look")
+        ),
+    ]
+
+    def serve_preview(self, request, mode_name):
+        """A sample certificate in this design, as the real PDF."""
+        from django.http import HttpResponse
+
+        from .pdf import render_certificate_pdf
+
+        today = timezone.localdate()
+        sample = Certificate(
+            code="SAMPLE-PREVIEW-NOT-A-REAL-CODE",
+            holder_name="Zoë Brontë-Nguyễn",
+            course_title="Acknowledgement and apology",
+            issued_on=today,
+            expires_on=today.replace(year=today.year + 1),
+            awareness_score=92,
+            skill_score=85,
+            skills=[
+                {"skill": "Acknowledgement", "slug": "acknowledgement", "awareness": 95, "skill_score": 88},
+                {"skill": "Apology", "slug": "apology", "awareness": 90, "skill_score": 82},
+            ],
+            policy_versions=[{"slug": "complaints", "title": "Complaints", "version": 3}],
+        )
+        return HttpResponse(render_certificate_pdf(sample, design=self), content_type="application/pdf")
 
     @classmethod
     def current(cls) -> "CertificateDesign":

@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from certificates.models import CertificateDesign
 from courses.models import Enrolment, Policy, Skill
 
 from .models import Profile, Team
@@ -51,11 +52,24 @@ class EnrolmentViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class CertificateDesignViewSet(SnippetViewSet):
+    model = CertificateDesign
+    icon = "doc-full-inverse"
+    list_display = ["name", "is_default", "orientation", "updated_at"]
+
+
 class TrainingGroup(SnippetViewSetGroup):
     menu_label = _("Training")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (PolicyViewSet, SkillViewSet, TeamViewSet, ProfileViewSet, EnrolmentViewSet)
+    items = (
+        PolicyViewSet,
+        SkillViewSet,
+        CertificateDesignViewSet,
+        TeamViewSet,
+        ProfileViewSet,
+        EnrolmentViewSet,
+    )
 
 
 register_snippet(TrainingGroup)

@@ -169,3 +169,27 @@ def test_my_training_shows_certificates_and_expiry_warnings(client, course, peop
         assert "My certificates" in html
         assert "expires on 10 Jan 2027" in html
         assert Certificate.objects.get().status == "expiring"
+
+
+def test_design_preview_is_a_real_pdf_with_sample_text(rf, db):
+    from pypdf import PdfReader
+
+    from certificates.models import CertificateDesign
+
+    design = CertificateDesign.objects.create(name="Brand", title="Certificate of skill", accent_colour="#aa3300")
+    request = rf.get("/")
+    request.user = UserFactory(is_superuser=True, is_staff=True)
+    response = design.serve_preview(request, "")
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "certificate of skill" in text.lower() and "Zoë Brontë-Nguyễn" in text
+
+
+def test_design_edit_form_renders_in_the_admin(client, db):
+    from certificates.models import CertificateDesign
+
+    design = CertificateDesign.objects.create(name="Brand")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(f"/admin/snippets/lms_certificates/certificatedesign/edit/{design.pk}/")
+    assert response.status_code == 200
+    assert "Accent colour" in response.content.decode()
