@@ -120,7 +120,9 @@ def test_register_page_filters_and_one_bad_filter_changes_nothing(client, course
     assert not CertificateExport.objects.exists()
 
 
-def test_bulk_export_builds_a_zip_with_a_csv_register(client, course, people, settings):
+def test_bulk_export_builds_a_zip_with_a_csv_register(
+    client, course, people, django_capture_on_commit_callbacks
+):
     a = services.issue(holder=people["agent"], course=course)
     b = services.issue(holder=people["other"], course=course)
     hr = hr_user()
@@ -128,7 +130,8 @@ def test_bulk_export_builds_a_zip_with_a_csv_register(client, course, people, se
     api.force_authenticate(hr)
     with pytest.raises(Exception):  # noqa: B017 - any refusal: employees cannot export
         services.request_export(user=people["agent"], filters={})
-    response = api.post("/api/v1/certificate-exports/", {"filters": {"course": course.pk}}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post("/api/v1/certificate-exports/", {"filters": {"course": course.pk}}, format="json")
     assert response.status_code == 202
     export = CertificateExport.objects.get()
     detail = api.get(f"/api/v1/certificate-exports/{export.pk}/").json()
@@ -176,7 +179,9 @@ def test_design_preview_is_a_real_pdf_with_sample_text(rf, db):
 
     from certificates.models import CertificateDesign
 
-    design = CertificateDesign.objects.create(name="Brand", title="Certificate of skill", accent_colour="#aa3300")
+    design = CertificateDesign.objects.create(
+        name="Brand", title="Certificate of skill", accent_colour="#aa3300"
+    )
     request = rf.get("/")
     request.user = UserFactory(is_superuser=True, is_staff=True)
     response = design.serve_preview(request, "")
