@@ -1,5 +1,6 @@
 """API for certificates, verification, leaders-first exceptions and bulk exports."""
 
+import logging
 import time
 
 from django.contrib.auth import get_user_model
@@ -22,6 +23,7 @@ from .models import Certificate, CertificateExport
 from .register import clean_filters, filtered
 from .verification import lookup
 
+logger = logging.getLogger(__name__)
 ERRORS = dict.fromkeys((400, 401, 403, 404, 409), ErrorSerializer)
 
 
@@ -96,13 +98,26 @@ class CertificateDetail(APIView):
 
 
 class CertificatePdf(APIView):
-    @extend_schema(operation_id="certificates_pdf", responses={(200, "application/pdf"): bytes, **ERRORS})
+    @extend_schema(
+        operation_id="certificates_pdf",
+        responses={(200, "application/pdf"): bytes, 503: ErrorSerializer, **ERRORS},
+    )
     def get(self, request, pk):
         """The certificate as a PDF (rendered once, then served from storage)."""
         from .pdf import pdf_for
 
         certificate = services.visible_certificate(user=request.user, certificate_id=pk)
-        response = HttpResponse(pdf_for(certificate), content_type="application/pdf")
+        try:
+            pdf = pdf_for(certificate)
+        except Exception:
+            # The certificate stands whatever happens to its PDF; say so and let the caller retry.
+            logger.exception("Rendering the PDF of certificate %s failed", certificate.pk)
+            raise LMSError(
+                "The PDF could not be made just now. The certificate itself is valid; try again shortly.",
+                code="pdf_unavailable",
+                status=503,
+            ) from None
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code[:8]}.pdf"'
         return response
 

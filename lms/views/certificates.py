@@ -1,5 +1,7 @@
 """Certificates in the browser: a holder's own, and HR's register with bulk exports."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +18,8 @@ from lms import roles
 from lms.exceptions import LMSError
 from lms.models import Team
 
+logger = logging.getLogger(__name__)
+
 
 @login_required
 def certificate_pdf(request, certificate_id):
@@ -25,7 +29,14 @@ def certificate_pdf(request, certificate_id):
         certificate = services.visible_certificate(user=request.user, certificate_id=certificate_id)
     except LMSError as error:
         raise Http404(error.message) from None
-    response = HttpResponse(pdf_for(certificate), content_type="application/pdf")
+    try:
+        pdf = pdf_for(certificate)
+    except Exception:
+        logger.exception("Rendering the PDF of certificate %s failed", certificate.pk)
+        return render(
+            request, "lms_certificates/pdf_unavailable.html", {"certificate": certificate}, status=503
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code[:8]}.pdf"'
     return response
 
