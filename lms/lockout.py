@@ -1,12 +1,16 @@
 """Sign-in lockout: after repeated failures an account (from one address) must wait, and is told so."""
 
+import hashlib
+
 from django.core.cache import cache
 
 from . import conf
 
 
 def _key(username: str, ip: str) -> str:
-    return f"lms-login-fail:{(username or '').lower()}:{ip}"
+    # Hashed: usernames may hold any character, and cache keys must not.
+    digest = hashlib.sha256(f"{(username or '').lower()}|{ip}".encode()).hexdigest()
+    return f"lms-login-fail:{digest}"
 
 
 def is_locked(username: str, ip: str) -> bool:
