@@ -8,6 +8,8 @@ import schemathesis
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -15,9 +17,21 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 from tests.factories import ProfileFactory, TeamFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# Transactional: the WSGI app may answer on another thread, which must see committed data.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EXAMPLES = 8
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Django closes database connections at the end of each request; in a test that would close the
+    connection holding the test's transaction (Django's own test client does the same as this)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

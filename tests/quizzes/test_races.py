@@ -67,3 +67,33 @@ def test_parallel_autosaves_of_different_questions_all_land(auto_assessment, cou
     results, errors = in_parallel(save_one, n=len(answers))
     assert not errors, errors
     assert set(services.saved_answers(attempt)) == {q["id"] for q in attempt.snapshot["questions"]}
+
+
+def test_parallel_grading_of_one_reply_grades_once(assessment, course, learner):
+    from certificates.services import issue
+    from lms.exceptions import Conflict
+    from tests.factories import ProfileFactory, TeamFactory, UserFactory
+
+    leader = UserFactory(username="race-lead")
+    ProfileFactory(user=learner, team=TeamFactory(name="Race team", leader=leader))
+    issue(holder=leader, course=course)
+    Enrolment.objects.create(user=learner, course=course)
+    attempt, _ = services.start_attempt(user=learner, course=course)
+    services.save_answers(user=learner, attempt_id=attempt.pk, answers=best_answers(attempt))
+    services.submit(user=learner, attempt_id=attempt.pk)
+    review = attempt.reviews.get(kind=Review.Kind.WRITTEN)
+    marks = {c["id"]: c["points"] for c in services.question_of(review)["rubric"]}
+
+    def grade():
+        try:
+            services.grade_written(reviewer=leader, review_id=review.pk, marks=marks, comment="Good")
+            return "graded"
+        except Conflict:
+            return "refused"
+
+    results, errors = in_parallel(grade, n=4)
+    assert not errors, errors
+    assert sorted(results) == ["graded", "refused", "refused", "refused"]
+    from lms.models import AuditEvent
+
+    assert AuditEvent.objects.filter(verb="review.grade").count() == 1
