@@ -157,11 +157,14 @@ class Metadata:
         }
 
 
+def _organisation() -> str:
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or PRODUCER
+
+
 def _metadata(certificate: Certificate, design: CertificateDesign) -> Metadata:
-    organisation = getattr(settings, "WAGTAIL_SITE_NAME", "") or PRODUCER
     return Metadata(
         title=f"Certificate: {certificate.course_title} — {certificate.holder_name}",
-        author=design.signatory_name or organisation,
+        author=design.signatory_name or _organisation(),
         subject=certificate.course_title,
         created=certificate.issued_on.isoformat(),
     )
@@ -193,6 +196,7 @@ def _design_context(design: CertificateDesign) -> dict:
         "accent": _accent(design),
         "logo_url": _image_url(design.logo, LOGO_FILTER),
         "signature_url": _image_url(design.signature_image, SIGNATURE_FILTER),
+        "organisation": _organisation(),
         "qr_mm": QR_MM,
     }
 
@@ -242,9 +246,9 @@ def _course_context(certificate: Certificate) -> tuple:
     )
 
 
-# Characters a line of skills may hold (landscape, portrait), normal and dense: a safe underestimate of
-# what fits. Lines are wrapped here because a box that WeasyPrint need not wrap (white-space: pre) lays
-# out ~1.5 ms faster a certificate in a bulk export; a line that still overflows is clipped, not moved.
+# Characters a line of skills may hold, by (portrait?, dense?): a safe underestimate of what fits. Lines
+# are wrapped here because a box WeasyPrint need not wrap (white-space: pre) lays out ~1.5 ms faster a
+# certificate in a bulk export; a line that still overflows is clipped, never moves anything.
 _SKILL_CHARS = {(False, False): 100, (False, True): 120, (True, False): 72, (True, True): 86}
 _DENSE_SKILLS = 4
 
