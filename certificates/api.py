@@ -293,18 +293,11 @@ class ExportList(APIView):
         return Response(export_data(export, request), status=status.HTTP_202_ACCEPTED)
 
 
-def _own_export(user, pk) -> CertificateExport:
-    export = CertificateExport.objects.filter(pk=pk, requested_by=user).first()
-    if export is None:
-        raise NotFound(f"You have no export with id {pk}.", code="export_not_found")
-    return export
-
-
 class ExportDetail(APIView):
     @extend_schema(operation_id="certificate_exports_retrieve", responses={200: ExportSerializer, **ERRORS})
     def get(self, request, pk):
         """Progress of an export, and its download link once ready."""
-        return Response(export_data(_own_export(request.user, pk), request))
+        return Response(export_data(services.own_export(user=request.user, export_id=pk), request))
 
 
 class ExportDownload(APIView):
@@ -312,7 +305,7 @@ class ExportDownload(APIView):
         operation_id="certificate_exports_download", responses={(200, "application/zip"): bytes, **ERRORS}
     )
     def get(self, request, pk):
-        export = _own_export(request.user, pk)
+        export = services.own_export(user=request.user, export_id=pk)
         if export.state != CertificateExport.State.DONE or not export.file:
             raise LMSError("This export is not ready yet.", code="export_not_ready", status=409)
         return FileResponse(

@@ -265,13 +265,21 @@ def request_export(*, user, filters: dict, request=None):
     return export
 
 
-def retry_export(*, user, export_id):
+def own_export(*, user, export_id):
+    """An export the caller asked for; anyone else's looks exactly like a missing one."""
     from .models import CertificateExport
-    from .tasks import build_export
 
     export = CertificateExport.objects.filter(pk=export_id, requested_by=user).first()
     if export is None:
         raise NotFound(f"You have no export with id {export_id}.", code="export_not_found")
+    return export
+
+
+def retry_export(*, user, export_id):
+    from .models import CertificateExport
+    from .tasks import build_export
+
+    export = own_export(user=user, export_id=export_id)
     if export.state == CertificateExport.State.DONE:
         raise Conflict("This export is already complete.", code="export_done")
     CertificateExport.objects.filter(pk=export.pk).update(state=CertificateExport.State.QUEUED, error="")

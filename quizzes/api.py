@@ -178,9 +178,8 @@ def review_data(review: Review) -> dict:
     question = services.question_of(review)
     response = None
     if question is not None:
-        response = (
-            attempt.answers.filter(question_id=question["id"]).values_list("response", flat=True).first()
-        )
+        # From the prefetched answers when listing a queue: no query per review.
+        response = next((a.response for a in attempt.answers.all() if a.question_id == question["id"]), None)
         question = {
             "id": question["id"],
             "scenario": question["scenario"],

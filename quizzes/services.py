@@ -325,6 +325,7 @@ def review_queue(*, user) -> list[Review]:
             attempt__course_id__in=valid_course_ids(user),
         )
         .select_related("attempt__learner", "attempt__course")
+        .prefetch_related("attempt__answers")
         .order_by("created_at")
     )
 

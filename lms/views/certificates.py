@@ -88,10 +88,10 @@ def start_export(request):
 
 def _own_export(request, export_id):
     _require_hr(request.user)
-    export = CertificateExport.objects.filter(pk=export_id, requested_by=request.user).first()
-    if export is None:
-        raise Http404("No such export.")
-    return export
+    try:
+        return services.own_export(user=request.user, export_id=export_id)
+    except LMSError as error:
+        raise Http404(error.message) from None
 
 
 @login_required
