@@ -36,13 +36,27 @@ def responsible_leader(user):
     return None
 
 
+def leaders_first_blockers(user, courses, *, on: datetime.date | None = None) -> dict[int, object]:
+    """course id → the leader whose missing certificate keeps that course closed to ``user``; open
+    courses are left out. At most three queries, however many courses are asked about."""
+    gated = [course for course in courses if course.leaders_first]
+    if not gated:
+        return {}
+    leader = responsible_leader(user)
+    if leader is None:
+        return {}
+    certified = valid_course_ids(leader, on=on)
+    waiting = [course.pk for course in gated if course.pk not in certified]
+    if not waiting:
+        return {}
+    excused = set(
+        LeadersFirstException.objects.filter(person=user, course_id__in=waiting).values_list(
+            "course_id", flat=True
+        )
+    )
+    return {course_id: leader for course_id in waiting if course_id not in excused}
+
+
 def leaders_first_blocker(user, course, *, on: datetime.date | None = None):
     """The leader whose missing certificate keeps ``course`` closed to ``user``, or None if it is open."""
-    if not course.leaders_first:
-        return None
-    leader = responsible_leader(user)
-    if leader is None or holds_valid_certificate(leader, course, on=on):
-        return None
-    if LeadersFirstException.objects.filter(person=user, course=course).exists():
-        return None
-    return leader
+    return leaders_first_blockers(user, [course], on=on).get(course.pk)

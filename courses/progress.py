@@ -54,7 +54,12 @@ def modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
     prefix_to_course = {c.path: c.pk for c in courses}
     depth = {c.depth for c in courses}
     match = reduce(or_, (Q(path__startswith=c.path) for c in courses))
-    modules = ModulePage.objects.live().filter(match, depth__in=[d + 1 for d in depth]).order_by("path")
+    modules = (
+        ModulePage.objects.live()
+        .filter(match, depth__in=[d + 1 for d in depth])
+        .defer_streamfields()
+        .order_by("path")
+    )
     for module in modules:
         course_id = prefix_to_course.get(module.path[: -ModulePage.steplen])
         if course_id is not None:
@@ -62,9 +67,14 @@ def modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
     return result
 
 
-def progress_for_enrolments(enrolments: list[Enrolment]) -> dict[int, Progress]:
-    courses = list({e.course_id: e.course for e in enrolments}.values())
-    modules = modules_by_course(courses)
+def progress_for_enrolments(
+    enrolments: list[Enrolment], *, modules: dict[int, list[ModulePage]] | None = None
+) -> dict[int, Progress]:
+    """Progress per enrolment id; pass ``modules`` (from modules_by_course) when you already have them."""
+    if not enrolments:
+        return {}
+    if modules is None or any(e.course_id not in modules for e in enrolments):
+        modules = modules_by_course(list({e.course_id: e.course for e in enrolments}.values()))
     done: dict[int, set[int]] = defaultdict(set)
     for enrolment_id, module_id in ModuleCompletion.objects.filter(enrolment__in=enrolments).values_list(
         "enrolment_id", "module_id"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from lms import roles
 from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
 
-from .access import Access, course_access
+from .access import Access, course_access, course_access_many
 from .models import CataloguePage, CoursePage, Enrolment, ModuleCompletion, ModulePage
 from .progress import Progress, modules_by_course, progress_for, progress_for_enrolments
 
@@ -103,15 +103,17 @@ def _module_of(course: CoursePage, module_id) -> ModulePage:
     return module
 
 
-@transaction.atomic
 def open_module(*, enrolment: Enrolment, module: ModulePage) -> None:
-    """Remember where the learner is, so they can pick up exactly there."""
-    now = timezone.now()
-    fields = {"last_module": module}
+    """Remember where the learner is, so they can pick up exactly there (one UPDATE, only on change)."""
+    fields = {}
+    if enrolment.last_module_id != module.pk:
+        fields["last_module"] = module
     if enrolment.started_at is None:
-        fields["started_at"] = now
+        fields["started_at"] = timezone.now()
     if enrolment.state == Enrolment.State.NOT_STARTED:
         fields["state"] = Enrolment.State.IN_PROGRESS
+    if not fields:
+        return
     Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
     for name, value in fields.items():
         setattr(enrolment, name, value)
@@ -162,8 +164,9 @@ def catalogue_for(
         if user.is_authenticated
         else {}
     )
-    progress = progress_for_enrolments(list(enrolments.values()))
     modules = modules_by_course(courses)
+    progress = progress_for_enrolments(list(enrolments.values()), modules=modules)
+    access = course_access_many(user=user, courses=courses)
     entries = []
     for course in courses:
         enrolment = enrolments.get(course.pk)
@@ -172,7 +175,7 @@ def catalogue_for(
                 course=course,
                 enrolment=enrolment,
                 progress=progress[enrolment.pk] if enrolment else Progress(modules=modules[course.pk]),
-                access=course_access(user=user, course=course) if user.is_authenticated else Access("open"),
+                access=access[course.pk],
             )
         )
     return entries
@@ -188,7 +191,7 @@ class CourseState:
 
 
 def course_state_for(*, user, course: CoursePage) -> CourseState:
-    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    enrolment = _enrolment_in(user, course)
     progress = progress_for(enrolment) if enrolment else Progress(modules=list(course.modules()))
     return CourseState(
         enrolment=enrolment,
@@ -226,9 +229,18 @@ class ModuleState:
         return len(self.progress.modules)
 
 
+def _enrolment_in(user, course: CoursePage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is not None:
+        enrolment.course = course  # already loaded: saves the query its progress would make
+    return enrolment
+
+
 def module_state_for(*, user, module: ModulePage) -> ModuleState:
-    course = module.get_parent().specific
-    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    course = module.course()
+    enrolment = _enrolment_in(user, course)
     if enrolment is not None:
         open_module(enrolment=enrolment, module=module)
         progress = progress_for(enrolment)

@@ -28,6 +28,8 @@ DEFAULTS = {
     # Failed sign-ins (per account and address) before a lockout, and how long it lasts.
     "LMS_LOGIN_MAX_FAILURES": 5,
     "LMS_LOGIN_LOCKOUT_SECONDS": 15 * 60,
+    # People per page on a leader's team view (totals and charts always cover the whole team).
+    "LMS_TEAM_PAGE_SIZE": 50,
     # Paths that keep Django's default headers instead of our strict Content-Security-Policy.
     "LMS_CSP_EXEMPT_PATHS": ("/admin/", "/django-admin/", "/api/v1/docs/"),
 }

@@ -1,114 +1,151 @@
-"""Learners browse modules, autosave and submit; leaders open team views; HR exports. Loopback only."""
+"""Learners browse modules, autosave and submit; leaders open team views; HR exports; people sign in.
+
+Loopback only. Sessions come from prepare.py (signed in as ``django.contrib.auth.login`` would); the
+``SignIn`` user goes through the real form with the real password hasher, at a working day's rate.
+"""
 
 import itertools
+import json
+import os
 import random
 import re
+import secrets
+import string
+from http.cookiejar import Cookie
 
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
 
-_numbers = itertools.count()
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SESSIONS = json.load(open(os.environ.get("LOAD_SESSIONS_FILE", "/tmp/lms-load-sessions.json")))  # noqa: SIM115
+_learner_sessions = iter(SESSIONS["learners"])
+_leader_sessions = itertools.cycle(SESSIONS["leader"])
+_hr_sessions = itertools.cycle(SESSIONS["hr"])
+MODULES = [
+    "/active-listening/listening-is-the-job/",
+    "/active-listening/listening-without-interrupting/",
+    "/active-listening/names-and-titles/",
+]
+CHOICE_TYPES = ("single_choice", "judgement", "true_false")
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+AUTOSAVES_PER_ATTEMPT = 12
 
 
-def sign_in(user, username, password):
-    page = user.client.get("/login/", name="login page")
-    token = CSRF.search(page.text).group(1)
-    user.client.post(
-        "/login/",
-        {"username": username, "password": password, "csrfmiddlewaretoken": token},
-        name="login",
-        headers={"Referer": user.host + "/login/"},
+def _cookie(name: str, value: str) -> Cookie:
+    return Cookie(
+        0, name, value, None, False, "127.0.0.1", False, False, "/", True, False, None, False, None, None, {}
     )
-    user.csrf = user.client.cookies.get("csrftoken")
 
 
-class Learner(HttpUser):
+class SignedIn(FastHttpUser):
+    abstract = True
+
+    def use_session(self, session_key: str) -> None:
+        self.client.cookiejar.clear()
+        self.csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+        self.client.cookiejar.set_cookie(_cookie("sessionid", session_key))
+        self.client.cookiejar.set_cookie(_cookie("csrftoken", self.csrf))
+
+    def json_headers(self) -> dict:
+        return {"X-CSRFToken": self.csrf, "Content-Type": "application/json"}
+
+
+class Learner(SignedIn):
     weight = 8
     wait_time = between(1, 3)
 
     def on_start(self):
-        sign_in(self, f"load{next(_numbers) % 100}", "load1234")
-        self.modules = [
-            "/active-listening/listening-is-the-job/",
-            "/active-listening/listening-without-interrupting/",
-            "/active-listening/names-and-titles/",
-        ]
-        self.attempt = None
+        self.next_learner()
 
-    def _json_headers(self):
-        return {"X-CSRFToken": self.csrf, "Content-Type": "application/json", "Referer": self.host + "/"}
+    def next_learner(self):
+        self.use_session(next(_learner_sessions))
+        self.attempt = None
+        self.saves = 0
 
     @task(4)
-    def browse_module(self):
-        self.client.get(random.choice(self.modules), name="module page")
+    def module_page(self):
+        self.client.get(random.choice(MODULES), name="module page")
 
     @task(1)
     def my_training(self):
         self.client.get("/training/", name="my training")
 
+    @task(1)
+    def catalogue(self):
+        self.client.get("/", name="catalogue")
+
     @task(4)
     def autosave(self):
         if self.attempt is None:
             courses = self.client.get("/api/v1/courses/", name="api courses").json()
-            course = next(c for c in courses if c["url"] == "/active-listening/")
+            course = next(c for c in courses if c["url"].rstrip("/").endswith("/active-listening"))
             self.attempt = self.client.post(
-                f"/api/v1/courses/{course['id']}/attempts/",
-                headers=self._json_headers(),
-                name="start attempt",
+                f"/api/v1/courses/{course['id']}/attempts/", headers=self.json_headers(), name="start attempt"
             ).json()
-        question = random.choice(
-            [
-                q
-                for q in self.attempt["questions"]
-                if q["type"] in ("single_choice", "judgement", "true_false")
-            ]
-        )
-        answer = {question["id"]: random.choice(question["options"])["id"]}
-        self.client.patch(
+        question = random.choice([q for q in self.attempt["questions"] if q["type"] in CHOICE_TYPES])
+        self.client.request(
+            "PATCH",
             f"/api/v1/attempts/{self.attempt['id']}/",
-            json={"answers": answer},
-            headers=self._json_headers(),
+            data=json.dumps({"answers": {question["id"]: random.choice(question["options"])["id"]}}),
+            headers=self.json_headers(),
             name="autosave",
         )
-
-    @task(1)
-    def submit(self):
-        if self.attempt is None:
-            return
-        with self.client.post(
-            f"/api/v1/attempts/{self.attempt['id']}/submit/",
-            headers=self._json_headers(),
-            name="submit",
-            catch_response=True,
-        ) as response:
-            if response.status_code == 200:
-                response.success()
-        self.attempt = None
+        self.saves += 1
+        if self.saves >= AUTOSAVES_PER_ATTEMPT:
+            self.client.post(
+                f"/api/v1/attempts/{self.attempt['id']}/submit/", headers=self.json_headers(), name="submit"
+            )
+            # The attempt now waits for a leader's review, so this learner is done; a new one arrives.
+            self.next_learner()
 
 
-class Leader(HttpUser):
+class Leader(SignedIn):
     weight = 1
     wait_time = between(2, 5)
 
     def on_start(self):
-        sign_in(self, "leader", "demo1234")
+        self.use_session(next(_leader_sessions))
 
-    @task
+    @task(3)
     def team_view(self):
         self.client.get("/training/team/", name="team view")
 
+    @task(1)
+    def reviews(self):
+        self.client.get("/training/reviews/", name="review queue")
 
-class HR(HttpUser):
+
+class HR(SignedIn):
     weight = 1
     wait_time = between(3, 6)
 
     def on_start(self):
-        sign_in(self, "hr", "demo1234")
+        self.use_session(next(_hr_sessions))
 
     @task(3)
     def organisation(self):
         self.client.get("/training/organisation/", name="organisation view")
 
     @task(1)
+    def register(self):
+        self.client.get("/training/register/", name="certificate register")
+
+    @task(1)
     def export(self):
         self.client.get("/training/organisation/?format=xlsx", name="export xlsx")
+
+
+class SignIn(FastHttpUser):
+    """Someone arriving for a shift: the sign-in form, with PBKDF2 as in production."""
+
+    fixed_count = 1
+    wait_time = between(10, 20)
+
+    @task
+    def sign_in(self):
+        self.client.cookiejar.clear()
+        page = self.client.get("/login/", name="sign-in page")
+        token = CSRF_FIELD.search(page.text).group(1)
+        self.client.post(
+            "/login/",
+            data={"username": "employee", "password": "demo1234", "csrfmiddlewaretoken": token},
+            name="sign in",
+        )

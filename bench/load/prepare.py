@@ -1,25 +1,47 @@
-"""Load-test data on top of the demo: N learners in Front Desk, enrolled, with an unlimited assessment."""
+"""Load-run data on top of the demo, and signed-in sessions for the simulated people.
 
+Adds LOAD_ACCOUNTS learners to Front Desk, enrolled in Active listening, whose assessment is set to
+unlimited attempts with no cool-down (every simulated learner keeps answering). A learner who submits moves
+on to a fresh account, as the submitted attempt waits for review. Sessions are created the way
+``django.contrib.auth.login`` makes them, so the measured run is the working day rather than 100 people
+typing passwords in the same second; sign-in itself is measured by its own simulated user.
+"""
+
+import json
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.project.settings.test")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "load_settings")
 
 import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 from courses.models import CoursePage, Enrolment  # noqa: E402
 from lms.models import Profile, Team  # noqa: E402
 from quizzes.models import AssessmentPage  # noqa: E402
 
-USERS = int(os.environ.get("LOAD_USERS", "100"))
+ACCOUNTS = int(os.environ.get("LOAD_ACCOUNTS", "400"))
+SESSIONS_FILE = os.environ.get("LOAD_SESSIONS_FILE", "/tmp/lms-load-sessions.json")
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def signed_in_session(user) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = BACKEND
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
 
 
 def main():
@@ -30,14 +52,20 @@ def main():
     course = CoursePage.objects.get(slug="active-listening")
     AssessmentPage.objects.child_of(course).update(attempt_limit=0, cooldown_minutes=0, time_limit_minutes=0)
     password = make_password("load1234")
-    for i in range(USERS):
+    sessions = {"learners": [], "leader": [], "hr": []}
+    for i in range(ACCOUNTS):
         user, _ = User.objects.get_or_create(
             username=f"load{i}",
             defaults={"first_name": "Load", "last_name": f"{i:03d}", "password": password},
         )
         Profile.objects.get_or_create(user=user, defaults={"team": team})
         Enrolment.objects.get_or_create(user=user, course=course)
-    print(f"prepared {USERS} learners")
+        sessions["learners"].append(signed_in_session(user))
+    for username in ("leader", "hr"):
+        user = User.objects.get(username=username)
+        sessions[username] = [signed_in_session(user) for _ in range(20)]
+    Path(SESSIONS_FILE).write_text(json.dumps({**sessions, "course_id": course.pk}))
+    print(f"prepared {ACCOUNTS} learners in {team.name}; sessions in {SESSIONS_FILE}")
 
 
 if __name__ == "__main__":

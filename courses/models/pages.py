@@ -25,7 +25,24 @@ class SignedInPageMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class CataloguePage(SignedInPageMixin, Page):
+class DirectChildRouteMixin:
+    """Route to a child in one query when the child's page types are known: Wagtail's own ``route``
+    takes two per level (the base page, then its specific type), and every training page is routed."""
+
+    def routable_child_models(self) -> list[type[Page]]:
+        return []
+
+    def route(self, request, path_components):
+        if path_components:
+            for model in self.routable_child_models():
+                child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+                if child is not None:
+                    child._cached_parent_obj = self
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class CataloguePage(DirectChildRouteMixin, SignedInPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -36,6 +53,9 @@ class CataloguePage(SignedInPageMixin, Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def routable_child_models(self):
+        return [CoursePage]
+
     def get_context(self, request, *args, **kwargs):
         from ..services import catalogue_for
 
@@ -44,7 +64,7 @@ class CataloguePage(SignedInPageMixin, Page):
         return context
 
 
-class CoursePage(SignedInPageMixin, Page):
+class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences: why this course matters."))
     description = RichTextField(_("description"), blank=True, features=["h3", "bold", "italic", "ul", "link"])
     audience = models.CharField(_("audience"), max_length=160, blank=True, help_text=_("Who should take it."))
@@ -104,12 +124,17 @@ class CoursePage(SignedInPageMixin, Page):
         verbose_name = _("course")
 
     def modules(self):
-        return ModulePage.objects.live().child_of(self).order_by("path")
+        return ModulePage.objects.live().child_of(self).defer_streamfields().order_by("path")
 
     def assessment(self):
         from django.apps import apps
 
         return apps.get_model("lms_quizzes", "AssessmentPage").objects.live().child_of(self).first()
+
+    def routable_child_models(self):
+        from django.apps import apps
+
+        return [ModulePage, apps.get_model("lms_quizzes", "AssessmentPage")]
 
     def get_context(self, request, *args, **kwargs):
         from ..services import course_state_for
@@ -139,6 +164,13 @@ class ModulePage(SignedInPageMixin, Page):
 
     class Meta:
         verbose_name = _("module")
+
+    def course(self) -> "CoursePage":
+        """The course this module belongs to: the one routing already loaded, else one query."""
+        parent = getattr(self, "_cached_parent_obj", None)  # set by Wagtail's and our routing
+        if isinstance(parent, CoursePage):
+            return parent
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
 
     def get_context(self, request, *args, **kwargs):
         from ..services import module_state_for

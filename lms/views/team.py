@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from courses.models import CoursePage, Enrolment
 from quizzes.models import Attempt
 from quizzes.services import review_queue
 
-from .. import charts, dashboards, exports, roles, services
+from .. import charts, conf, dashboards, exports, roles, services
 from ..exceptions import LMSError
 from ..models import Profile
 
@@ -41,11 +42,16 @@ def team_view(request):
         return exports.matrix_download(matrix, fmt, filename="team-progress")
     user_ids = [row.profile.user_id for row in matrix.rows]
     gaps = dashboards.skill_gaps(user_ids=user_ids)
+    # Counts and charts cover everyone; the table shows one page of people, overdue first.
+    page = Paginator(matrix.rows, conf.get("LMS_TEAM_PAGE_SIZE")).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "lms/team.html",
         {
             "matrix": matrix,
+            "page": page,
             "teams": services.visible_teams(request.user),
             "focus": focus,
             "gaps": gaps,
@@ -55,7 +61,7 @@ def team_view(request):
             "counts": matrix.counts(),
             "reviews_waiting": len(review_queue(user=request.user)),
             "courses": CoursePage.objects.live().order_by("title"),
-            "query": request.GET.urlencode(),
+            "query": query.urlencode(),
         },
     )
 
