@@ -36,7 +36,7 @@ def course_access_many(*, user, courses) -> dict[int, Access]:
     if not getattr(user, "is_authenticated", False):
         return {course.pk: OPEN for course in courses}
     blockers = leaders_first_blockers(user, courses)
-    return {course.pk: _locked(course, blockers[course.pk]) if course.pk in blockers else OPEN for course in courses}
+    return {c.pk: _locked(c, blockers[c.pk]) if c.pk in blockers else OPEN for c in courses}
 
 
 def _locked(course, leader) -> Access:

@@ -47,7 +47,6 @@ def matrix_rows(matrix) -> tuple[list[str], list[list]]:
     headers = ["Person", "Team", "Job title", *[c.title for c in matrix.courses]]
     rows = []
     for row in matrix.rows:
-        user = row.profile.user
         cells = []
         for cell in row.cells:
             text = cell.label
@@ -60,9 +59,9 @@ def matrix_rows(matrix) -> tuple[list[str], list[list]]:
             cells.append(text)
         rows.append(
             [
-                user.get_full_name() or user.get_username(),
-                row.profile.team.name if row.profile.team else "",
-                row.profile.job_title,
+                row.person.name,
+                row.person.team_name or "",
+                row.person.job_title,
                 *cells,
             ]
         )

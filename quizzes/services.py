@@ -309,25 +309,35 @@ def _finalise_if_reviewed(attempt: Attempt) -> None:
 # Reviews
 
 
-def review_queue(*, user) -> list[Review]:
+def _pending_reviews(user):
     """Pending reviews the caller may do: their teams and those below, certified courses, never their own."""
     from certificates.rules import valid_course_ids
     from lms.models import Profile
 
     teams = roles.teams_led_by(user)
     if not teams:
-        return []
+        return Review.objects.none()
     members = Profile.objects.filter(team__in=teams).exclude(user=user).values("user_id")
+    return Review.objects.filter(
+        state=Review.State.PENDING,
+        attempt__learner__in=members,
+        attempt__course_id__in=valid_course_ids(user),
+    )
+
+
+def review_queue(*, user) -> list[Review]:
+    """The caller's pending reviews, oldest first, with what the page and the API show of each."""
     return list(
-        Review.objects.filter(
-            state=Review.State.PENDING,
-            attempt__learner__in=members,
-            attempt__course_id__in=valid_course_ids(user),
-        )
+        _pending_reviews(user)
         .select_related("attempt__learner", "attempt__course")
         .prefetch_related("attempt__answers")
         .order_by("created_at")
     )
+
+
+def review_count(*, user) -> int:
+    """How many reviews wait for the caller, counted by the database."""
+    return _pending_reviews(user).count()
 
 
 def reviewable(*, reviewer, review_id, lock: bool = False) -> Review:

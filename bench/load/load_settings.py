@@ -6,12 +6,13 @@ no TLS proxy in front of gunicorn here, and the demo is allowed so the run has p
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "load-run-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
-os.environ.setdefault("DJANGO_MEDIA_ROOT", "/tmp/lms-load-media")
+os.environ.setdefault("DJANGO_MEDIA_ROOT", os.path.join(tempfile.gettempdir(), "lms-load-media"))
 
 from lms.project.settings.production import *  # noqa: E402, F403
 

@@ -11,11 +11,16 @@ import random
 import re
 import secrets
 import string
+import tempfile
 from http.cookiejar import Cookie
 
 from locust import FastHttpUser, between, task
 
-SESSIONS = json.load(open(os.environ.get("LOAD_SESSIONS_FILE", "/tmp/lms-load-sessions.json")))  # noqa: SIM115
+SESSIONS_FILE = os.environ.get(
+    "LOAD_SESSIONS_FILE", os.path.join(tempfile.gettempdir(), "lms-load-sessions.json")
+)
+with open(SESSIONS_FILE) as sessions_file:
+    SESSIONS = json.load(sessions_file)
 _learner_sessions = iter(SESSIONS["learners"])
 _leader_sessions = itertools.cycle(SESSIONS["leader"])
 _hr_sessions = itertools.cycle(SESSIONS["hr"])

@@ -10,6 +10,7 @@ typing passwords in the same second; sign-in itself is measured by its own simul
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -20,8 +21,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth import (  # noqa: E402
+    BACKEND_SESSION_KEY,
+    HASH_SESSION_KEY,
+    SESSION_KEY,
+    get_user_model,  # noqa: E402
+)
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -31,7 +36,9 @@ from lms.models import Profile, Team  # noqa: E402
 from quizzes.models import AssessmentPage  # noqa: E402
 
 ACCOUNTS = int(os.environ.get("LOAD_ACCOUNTS", "400"))
-SESSIONS_FILE = os.environ.get("LOAD_SESSIONS_FILE", "/tmp/lms-load-sessions.json")
+SESSIONS_FILE = os.environ.get(
+    "LOAD_SESSIONS_FILE", os.path.join(tempfile.gettempdir(), "lms-load-sessions.json")
+)
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 

@@ -59,9 +59,9 @@ def matrix_data(matrix) -> dict:
         "courses": [{"id": c.pk, "title": c.title} for c in matrix.courses],
         "members": [
             {
-                "id": row.profile.user_id,
-                "name": row.profile.user.get_full_name() or row.profile.user.get_username(),
-                "team": row.profile.team.name if row.profile.team else None,
+                "id": row.person.user_id,
+                "name": row.person.name,
+                "team": row.person.team_name,
                 "overdue": row.overdue,
                 "courses": [
                     {

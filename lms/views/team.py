@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment
 from quizzes.models import Attempt
-from quizzes.services import review_queue
+from quizzes.services import review_count
 
 from .. import charts, conf, dashboards, exports, roles, services
 from ..exceptions import LMSError
@@ -29,18 +29,18 @@ def _teams(request):
             team = services.team_for(request.user, focus)
         except LMSError as error:
             raise Http404(error.message) from None
-        return team.with_descendants(), team
-    return teams, None
+        return teams, team.with_descendants(), team
+    return teams, teams, None
 
 
 @login_required
 def team_view(request):
-    teams, focus = _teams(request)
+    led, teams, focus = _teams(request)
     matrix = dashboards.build_matrix(teams=teams)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
         return exports.matrix_download(matrix, fmt, filename="team-progress")
-    user_ids = [row.profile.user_id for row in matrix.rows]
+    user_ids = [row.person.user_id for row in matrix.rows]
     gaps = dashboards.skill_gaps(user_ids=user_ids)
     # Counts and charts cover everyone; the table shows one page of people, overdue first.
     page = Paginator(matrix.rows, conf.get("LMS_TEAM_PAGE_SIZE")).get_page(request.GET.get("page"))
@@ -52,14 +52,14 @@ def team_view(request):
         {
             "matrix": matrix,
             "page": page,
-            "teams": services.visible_teams(request.user),
+            "teams": led,
             "focus": focus,
             "gaps": gaps,
             "gap_chart": charts.gap_bars(gaps),
             "state_chart": charts.state_bars(matrix.counts(), dashboards.STATE_LABELS),
             "state_labels": dashboards.STATE_LABELS,
             "counts": matrix.counts(),
-            "reviews_waiting": len(review_queue(user=request.user)),
+            "reviews_waiting": review_count(user=request.user),
             "courses": CoursePage.objects.live().order_by("title"),
             "query": query.urlencode(),
         },

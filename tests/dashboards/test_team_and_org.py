@@ -64,7 +64,7 @@ def org(catalogue):
 
 
 def cell(matrix, username, course):
-    row = next(r for r in matrix.rows if r.profile.user.username == username)
+    row = next(r for r in matrix.rows if r.person.username == username)
     return row.cells[matrix.courses.index(course)]
 
 
@@ -90,7 +90,7 @@ def test_every_matrix_state(org):
     locked = cell(matrix, "ann", lf)
     assert locked.state == "locked" and locked.blocked_by == "Liam Lead"
     # Overdue people come first.
-    assert matrix.rows[0].profile.user.username == "bob"
+    assert matrix.rows[0].person.username == "bob"
 
 
 def test_awaiting_review_state(org, skills):
