@@ -28,8 +28,10 @@ def assessment_for(course: CoursePage) -> AssessmentPage:
     return assessment
 
 
-def own_attempt(*, user, attempt_id, lock: bool = False) -> Attempt:
-    qs = Attempt.objects.select_related("course", "assessment")
+def own_attempt(*, user, attempt_id, lock: bool = False, related: bool = True) -> Attempt:
+    """The caller's attempt; ``related=False`` skips loading the course and assessment pages (the
+    assessment carries every question of the live version, which autosave never needs)."""
+    qs = Attempt.objects.select_related("course", "assessment") if related else Attempt.objects.all()
     if lock:
         qs = qs.select_for_update(of=("self",))
     attempt = qs.filter(pk=attempt_id, learner=user).first() if str(attempt_id).isdigit() else None
@@ -196,7 +198,7 @@ def save_answers(*, user, attempt_id, answers: dict) -> Attempt:
     """Autosave: store the given responses, all or none, in one round trip."""
     if not isinstance(answers, dict):
         raise LMSError("Send answers as an object of question id to response.", code="invalid_answer")
-    attempt = own_attempt(user=user, attempt_id=attempt_id)
+    attempt = own_attempt(user=user, attempt_id=attempt_id, related=False)
     if not attempt.is_open:
         raise Conflict(
             "This attempt has been submitted; answers can no longer change.", code="attempt_closed"
@@ -211,22 +213,26 @@ def save_answers(*, user, attempt_id, answers: dict) -> Attempt:
         )
     cleaned = {qid: clean_response(questions[qid], response) for qid, response in answers.items()}
     with transaction.atomic():
-        locked = own_attempt(user=user, attempt_id=attempt_id, lock=True)
-        if not locked.is_open:
+        # Lock the row and re-read only its state: a submit that got in first wins, and the snapshot
+        # (which never changes) need not be read twice.
+        state = (
+            Attempt.objects.select_for_update().filter(pk=attempt.pk).values_list("state", flat=True).first()
+        )
+        if state != Attempt.State.OPEN:
             raise Conflict(
                 "This attempt has been submitted; answers can no longer change.", code="attempt_closed"
             )
         now = timezone.now()
         Answer.objects.bulk_create(
             [
-                Answer(attempt=locked, question_id=qid, response=value, saved_at=now)
+                Answer(attempt=attempt, question_id=qid, response=value, saved_at=now)
                 for qid, value in cleaned.items()
             ],
             update_conflicts=True,
             unique_fields=["attempt", "question_id"],
             update_fields=["response", "saved_at"],
         )
-    return locked
+    return attempt
 
 
 def saved_answers(attempt: Attempt) -> dict:
@@ -332,6 +338,26 @@ def review_queue(*, user) -> list[Review]:
         .select_related("attempt__learner", "attempt__course")
         .prefetch_related("attempt__answers")
         .order_by("created_at")
+    )
+
+
+def review_list(*, user):
+    """The caller's pending reviews for a listing, oldest first: who, which course, what kind, when.
+    Leaves out the attempt's snapshot and answers, which only the review itself needs."""
+    return (
+        _pending_reviews(user)
+        .select_related("attempt__learner", "attempt__course")
+        .only(
+            "kind",
+            "state",
+            "created_at",
+            "attempt__submitted_at",
+            "attempt__learner__username",
+            "attempt__learner__first_name",
+            "attempt__learner__last_name",
+            "attempt__course__title",
+        )
+        .order_by("created_at", "pk")
     )
 
 

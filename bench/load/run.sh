@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_TO_RUN="${1:-60}"
 USERS="${2:-100}"
-WORKERS="${LOAD_WORKERS:-3}"
-THREADS="${LOAD_THREADS:-4}"
+WORKERS="${LOAD_WORKERS:-6}"
+THREADS="${LOAD_THREADS:-1}"
 DB=lms_load
 export PYTHONPATH="bench/load"
 export DJANGO_SETTINGS_MODULE=load_settings
@@ -24,7 +24,7 @@ GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:8765/login/ && break; sleep 0.2; done
 echo "gunicorn: $WORKERS workers x $THREADS threads; locust: $USERS users for ${SECONDS_TO_RUN}s on $(nproc) cores"
-.venv/bin/locust -f bench/load/locustfile.py --headless -u "$USERS" -r 10 -t "${SECONDS_TO_RUN}s" \
+.venv/bin/locust -f bench/load/locustfile.py --headless -u "$USERS" -r 10 -t "${SECONDS_TO_RUN}s" --reset-stats \
     --host http://127.0.0.1:8765 --only-summary --csv /tmp/lms-load 2>&1 | grep -A30 "Error report" || true
 .venv/bin/python - <<'PY'
 import csv

@@ -2,17 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from lms.exceptions import LMSError
 from quizzes import services
 from quizzes.models import Review
 
+REVIEWS_PER_PAGE = 50
+
 
 @login_required
 def review_queue(request):
-    reviews = services.review_queue(user=request.user)
-    return render(request, "lms_quizzes/review_queue.html", {"reviews": reviews})
+    reviews = services.review_list(user=request.user)
+    page = Paginator(reviews, REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "lms_quizzes/review_queue.html", {"reviews": page.object_list, "page": page})
 
 
 @login_required

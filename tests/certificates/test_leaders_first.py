@@ -108,3 +108,46 @@ def test_the_api_reports_locked_courses(tree, lf_course):
     response = client.post("/api/v1/enrolments/", {"course": lf_course.pk}, format="json")
     assert response.status_code == 403 and response.json()["code"] == "leaders_first"
     assert "Liam Lead" in response.json()["detail"]
+
+
+def test_a_whole_catalogue_is_judged_at_once_and_right_for_each_course(tree, catalogue, lf_course):
+    from courses.access import course_access_many
+
+    certified = CoursePageFactory(parent=catalogue, title="Certified", leaders_first=True)
+    excused = CoursePageFactory(parent=catalogue, title="Excused", leaders_first=True)
+    free = CoursePageFactory(parent=catalogue, title="Free", leaders_first=False)
+    services.issue(holder=tree["lead"], course=certified)
+    hr = UserFactory(username="hr")
+    hr.groups.add(Group.objects.get(name="HR"))
+    hr = type(hr).objects.get(pk=hr.pk)
+    services.grant_exception(person=tree["agent"], course=excused, by=hr, reason="Cover")
+    access = course_access_many(user=tree["agent"], courses=[lf_course, certified, excused, free])
+    assert access[lf_course.pk].code == "leaders_first" and "Liam Lead" in access[lf_course.pk].detail
+    assert access[certified.pk].is_open and access[excused.pk].is_open and access[free.pk].is_open
+    # The single-course question gives the same answers.
+    for course in (lf_course, certified, excused, free):
+        assert course_access(user=tree["agent"], course=course) == access[course.pk]
+
+
+def test_the_catalogue_api_asks_the_same_number_of_queries_for_2_and_8_leaders_first_courses(
+    tree, catalogue, lf_course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(tree["agent"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v1/courses/").status_code == 200
+        return len(ctx)
+
+    CoursePageFactory(parent=catalogue, leaders_first=True)
+    client.get("/api/v1/courses/")  # warm the site-root cache that page URLs use
+    two = count()
+    for _ in range(6):
+        ModulePageFactory(parent=CoursePageFactory(parent=catalogue, leaders_first=True))
+    assert len(client.get("/api/v1/courses/").json()) == 8
+    assert count() == two

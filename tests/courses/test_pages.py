@@ -112,3 +112,32 @@ def test_policy_version_goes_up_only_when_the_wording_changes(db):
     stale.title = "Renamed"
     stale.save()
     assert Policy.objects.get(pk=policy.pk).version == 3
+
+
+def test_viewing_the_module_you_are_on_writes_nothing(client, course, learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Enrolment.objects.create(user=learner, course=course)
+    module = course.modules()[1]
+    client.force_login(learner)
+    client.get(module.url)  # moves the bookmark
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(module.url).status_code == 200
+    assert not [q["sql"] for q in ctx.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+
+
+def test_routing_serves_modules_and_assessments_and_hides_drafts(client, course, learner):
+    from tests.factories import SkillFactory, make_assessment, sample_questions
+
+    skill = SkillFactory(name="Listening", slug="listening")
+    assessment = make_assessment(course, sample_questions(skill, skill), slug="check")
+    client.force_login(learner)
+    module = course.modules().first()
+    assert "Module 1 of 3" in client.get(module.url).content.decode()
+    response = client.get(f"{course.url}check/")
+    assert response.status_code == 200 and response.context["page"].pk == assessment.pk
+    module.unpublish()
+    assert client.get(f"{course.url}{module.slug}/").status_code == 404
+    assert client.get(f"{course.url}no-such-module/").status_code == 404
+    assert client.get("/no-such-course/").status_code == 404

@@ -125,6 +125,39 @@ def test_leader_sees_own_teams_and_gets_404_for_another(org, client):
     assert api.get(f"/api/v1/teams/{org['line'].pk}/progress/").status_code == 200
 
 
+def test_team_view_pages_people_but_counts_everyone(org, client, settings):
+    settings.LMS_TEAM_PAGE_SIZE = 3
+    Enrolment.objects.create(
+        user=org["members"]["gus"], course=org["courses"]["open"], due_date=datetime.date(2000, 1, 1)
+    )
+    client.force_login(org["lead"])
+    first = client.get("/training/team/")
+    html = first.content.decode()
+    # Desk: the leader and seven members; everyone counted, three shown, the overdue person first.
+    assert len(first.context["matrix"].rows) == 8
+    assert [row.person.username for row in first.context["page"].object_list][0] == "gus"
+    assert len(first.context["page"].object_list) == 3
+    assert "Showing 1–3 of 8" in html and "Page 1 of 3" in html and "page=2" in html
+    assert len(client.get("/training/team/?page=3").context["page"].object_list) == 2
+    seen = set()
+    for n in (1, 2, 3):
+        page = client.get(f"/training/team/?page={n}").context["page"]
+        seen |= {row.person.username for row in page.object_list}
+    assert seen == {"lead", *org["members"]}
+    # Past the end shows the last page, and exports still cover everyone.
+    assert client.get("/training/team/?page=99").context["page"].number == 3
+    csv = client.get("/training/team/?page=2&format=csv").content.decode()
+    assert all(name.title() in csv for name in org["members"])
+
+
+def test_review_queue_lists_without_loading_attempt_snapshots(org, client):
+    from quizzes.services import review_list
+
+    cert_services.issue(holder=org["lead"], course=org["courses"]["open"])
+    columns = str(review_list(user=org["lead"]).query).split(" FROM ")[0]
+    assert '"title"' in columns and "snapshot" not in columns and '"password"' not in columns
+
+
 def test_employees_see_no_team_or_organisation_views(org, client):
     employee = org["members"]["ann"]
     client.force_login(employee)
