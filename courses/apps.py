@@ -7,3 +7,8 @@ class CoursesConfig(AppConfig):
     label = "lms_courses"
     verbose_name = _("Training courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect_signals()

@@ -47,7 +47,13 @@ class Progress:
 
 
 def modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
-    """Live modules of each course, in page order, in one query."""
+    """Live modules of each course, in page order: from the page cache, else one query."""
+    from .page_cache import cached_modules
+
+    return cached_modules(courses, _query_modules_by_course)
+
+
+def _query_modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
     result: dict[int, list[ModulePage]] = {c.pk: [] for c in courses}
     if not courses:
         return result

@@ -30,6 +30,9 @@ DEFAULTS = {
     "LMS_LOGIN_LOCKOUT_SECONDS": 15 * 60,
     # People per page on a leader's team view (totals and charts always cover the whole team).
     "LMS_TEAM_PAGE_SIZE": 50,
+    # Seconds that page routes and course structure stay cached (any page change clears them at once;
+    # needs courses.middleware.PageRouteCacheMiddleware for routes). 0 turns the cache off.
+    "LMS_PAGE_CACHE_SECONDS": 300,
     # Paths that keep Django's default headers instead of our strict Content-Security-Policy.
     "LMS_CSP_EXEMPT_PATHS": ("/admin/", "/django-admin/", "/api/v1/docs/"),
 }

@@ -26,6 +26,15 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The database is rolled back after each test but the cache is not: start every test with neither
+    # page routes nor throttles left over from the one before.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def catalogue(db):
     from wagtail.models import Site

@@ -17,9 +17,9 @@ redis-cli -n 3 flushdb >/dev/null
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ${DB}" postgres 2>/dev/null
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${DB}" postgres
 .venv/bin/python bench/load/prepare.py
-.venv/bin/gunicorn lms.project.wsgi:application --bind 127.0.0.1:8765 \
-    --workers "$WORKERS" --threads "$THREADS" --worker-class gthread \
-    --keep-alive 30 --access-logfile /dev/null --log-level warning &
+# The shipped web-machine settings (lms/project/gunicorn.conf.py), on loopback.
+.venv/bin/gunicorn -c lms/project/gunicorn.conf.py lms.project.wsgi:application --bind 127.0.0.1:8765 \
+    --workers "$WORKERS" --threads "$THREADS" --access-logfile /dev/null --log-level warning &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:8765/login/ && break; sleep 0.2; done

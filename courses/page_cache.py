@@ -1,0 +1,92 @@
+"""Page routing and course structure, cached until any page or site changes.
+
+Wagtail finds the page for a URL with four queries (site, root page, its specific type, then a child per
+level), each compiling a wide multi-table SELECT: measured at about 13 ms of a 30 ms module view on a
+2-core machine. Which page a URL names, and which modules a course holds, change only when an author
+publishes, unpublishes, moves or deletes a page, so both are kept in the cache under a version number
+that every such change bumps. With a shared cache (Redis) the next request on every machine sees the
+change. Everything about the person asking (progress, access, view restrictions) is still read fresh.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.utils import translation
+
+from lms import conf
+
+VERSION_KEY = "lms:pages:version"
+
+
+def enabled() -> bool:
+    return bool(conf.get("LMS_PAGE_CACHE_SECONDS"))
+
+
+def version() -> int:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        # Start from the clock, not 1, so entries written before the key was lost never come back.
+        cache.add(VERSION_KEY, time.time_ns())
+        current = cache.get(VERSION_KEY)
+    return current
+
+
+def bump(**kwargs) -> None:
+    """Signal receiver: any page or site change makes every cached route and structure stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _key(kind: str, *parts) -> str:
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
+    return f"lms:pages:{version()}:{kind}:{digest}"
+
+
+def prime_route(request) -> None:
+    """Hand Wagtail a cached route for this request, or work it out once and keep it.
+
+    Wagtail reads ``request._wagtail_site`` and ``request._wagtail_route_for_request`` before doing
+    any work of its own (``Site.find_for_request``, ``Page.route_for_request``), so nothing of
+    Wagtail's is replaced: the cache only saves it from asking the database again."""
+    from wagtail.models import Page, Site
+
+    key = _key("route", request.get_host(), request.path_info, translation.get_language())
+    cached = cache.get(key)
+    if cached is not None:
+        request._wagtail_site, request._wagtail_route_for_request = cached
+        return
+    site = Site.find_for_request(request)
+    route = Page.route_for_request(request, request.path_info)
+    cache.set(key, (site, route), conf.get("LMS_PAGE_CACHE_SECONDS"))
+
+
+def cached_modules(courses, build):
+    """``build(courses)`` (modules by course id), kept until pages change."""
+    if not enabled() or not courses:
+        return build(courses)
+    key = _key("modules", *sorted(c.pk for c in courses))
+    result = cache.get(key)
+    if result is None:
+        result = build(courses)
+        cache.set(key, result, conf.get("LMS_PAGE_CACHE_SECONDS"))
+    return result
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    def on_model_change(sender, instance, **kwargs):
+        if isinstance(instance, Page | Site | PageViewRestriction):
+            bump()
+
+    # Page subclasses send with their own class as sender, so listen to all and filter.
+    post_save.connect(on_model_change, dispatch_uid="lms_pages_saved", weak=False)
+    post_delete.connect(on_model_change, dispatch_uid="lms_pages_deleted", weak=False)
+    page_published.connect(bump, dispatch_uid="lms_pages_published", weak=False)
+    page_unpublished.connect(bump, dispatch_uid="lms_pages_unpublished", weak=False)
+    post_page_move.connect(bump, dispatch_uid="lms_pages_moved", weak=False)

@@ -1,0 +1,73 @@
+"""Cached page routes and course structure: faster, and never stale after an author's change."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import Enrolment
+from courses.progress import modules_by_course
+from tests.factories import ModulePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def test_a_cached_route_skips_wagtails_routing_queries(client, course, learner):
+    client.force_login(learner)
+    url = course.modules().first().url
+    first = _queries(client, url)
+    second = _queries(client, url)
+    assert any("wagtailcore_site" in sql for sql in first)
+    assert not any("wagtailcore_site" in sql for sql in second)
+    assert len(second) < len(first)
+
+
+def test_the_cache_is_off_when_set_to_zero(client, course, learner, settings):
+    settings.LMS_PAGE_CACHE_SECONDS = 0
+    client.force_login(learner)
+    url = course.modules().first().url
+    _queries(client, url)
+    assert any("wagtailcore_site" in sql for sql in _queries(client, url))
+
+
+def test_publishing_a_change_shows_on_the_next_request(client, course, learner):
+    client.force_login(learner)
+    module = course.modules().first()
+    assert "Module 1" in client.get(module.url).content.decode()
+    module.title = "Hearing the whole story"
+    module.save_revision().publish()
+    assert "Hearing the whole story" in client.get(module.url).content.decode()
+
+
+def test_unpublished_renamed_and_new_pages_are_seen_at_once(client, course, learner):
+    client.force_login(learner)
+    first, second, _third = course.modules()
+    assert client.get(first.url).status_code == 200
+    assert client.get(second.url).status_code == 200
+    first.unpublish()
+    assert client.get(f"{course.url}module-1/").status_code == 404
+    second.slug = "renamed"
+    second.save_revision().publish()
+    assert client.get(f"{course.url}module-2/").status_code == 404
+    assert client.get(f"{course.url}renamed/").status_code == 200
+    # Course structure follows too: a new module counts at once.
+    assert [m.pk for m in modules_by_course([course])[course.pk]] == [second.pk, _third.pk]
+    ModulePageFactory(parent=course, title="Module 4", slug="module-4")
+    assert len(modules_by_course([course])[course.pk]) == 3
+    assert "Module 1 of 3" in client.get(f"{course.url}renamed/").content.decode()
+
+
+def test_what_is_cached_is_the_page_never_the_person(client, course, learner, other_learner):
+    Enrolment.objects.create(user=learner, course=course)
+    module = course.modules().first()
+    client.force_login(learner)
+    assert "Mark as complete" in client.get(module.url).content.decode()
+    client.force_login(other_learner)
+    html = client.get(module.url).content.decode()
+    assert "Mark as complete" not in html and "Enrol in “Active listening”" in html
