@@ -182,11 +182,15 @@ def build_matrix(
                 locked_by[(leader.pk, course.pk)] = leader.get_full_name() or leader.get_username()
 
     rows = []
+    # Course ids and flags read once: a page's pk is a property, and this loop runs people × courses times.
+    course_facts = [(course.pk, course.leaders_first, required.get(course.pk) or 0) for course in courses]
+    not_started = str(Enrolment.State.NOT_STARTED)
     for person in people:
         row = Row(person=person)
         leader = leaders.get(person.user_id)
-        for course in courses:
-            key = (person.user_id, course.pk)
+        leader_id = leader.pk if leader else None
+        for course_id, leaders_first, total in course_facts:
+            key = (person.user_id, course_id)
             enrolment = enrolments.get(key)
             cert = latest.get(key)
             cell = Cell(state=NOT_STARTED, due_date=enrolment[1] if enrolment else None)
@@ -195,14 +199,13 @@ def build_matrix(
                 cell.expires_on = cert[1]
             elif key in awaiting:
                 cell.state = AWAITING_REVIEW
-            elif enrolment and (done.get(enrolment[0]) or enrolment[2] != Enrolment.State.NOT_STARTED):
+            elif enrolment and (done.get(enrolment[0]) or enrolment[2] != not_started):
                 cell.state = IN_PROGRESS
-                total = required.get(course.pk) or 0
                 cell.percent = round(100 * min(done.get(enrolment[0], 0), total) / total) if total else 0
             elif cert:
                 cell.state, cell.expires_on = EXPIRED, cert[1]
-            elif course.leaders_first and leader and key not in exceptions:
-                blocked_by = locked_by.get((leader.pk, course.pk))
+            elif leaders_first and leader_id and key not in exceptions:
+                blocked_by = locked_by.get((leader_id, course_id))
                 if blocked_by:
                     cell.state, cell.blocked_by = LOCKED, blocked_by
             cell.overdue = bool(

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from certificates.models import Certificate
-from courses.models import CoursePage, Enrolment
+from courses.models import Enrolment
 from quizzes.models import Attempt
 from quizzes.services import review_count
 
@@ -60,7 +60,7 @@ def team_view(request):
             "state_labels": dashboards.STATE_LABELS,
             "counts": matrix.counts(),
             "reviews_waiting": review_count(user=request.user),
-            "courses": CoursePage.objects.live().order_by("title"),
+            "courses": sorted(matrix.courses, key=lambda c: c.title),
             "query": query.urlencode(),
         },
     )

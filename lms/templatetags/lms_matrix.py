@@ -1,0 +1,31 @@
+"""One cell of a team matrix, rendered in Python: a 50-person page has hundreds of cells, and the
+template language spent more time on their conditions than everything else on the page together."""
+
+from django import template
+from django.template.defaultfilters import date as format_date
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+
+@register.simple_tag
+def matrix_cell(cell):
+    label = cell.label + (f" {cell.percent}%" if cell.state == "in_progress" else "")
+    notes = []
+    if cell.expires_on and cell.state != "in_progress":
+        word = "expired" if cell.state == "expired" else "until"
+        notes.append(("meta", f"{word} {format_date(cell.expires_on, 'j M Y')}"))
+    if cell.blocked_by:
+        notes.append(("meta", f"waiting for {cell.blocked_by}"))
+    if cell.due_date and cell.state not in ("certified", "expiring"):
+        word = "overdue since" if cell.overdue else "due"
+        notes.append(
+            ("meta due--overdue" if cell.overdue else "meta", f"{word} {format_date(cell.due_date, 'j M')}")
+        )
+    return format_html(
+        '<td class="cell cell--{}{}"><span class="cell__state">{}</span>{}</td>',
+        cell.state,
+        " cell--overdue" if cell.overdue else "",
+        label,
+        format_html_join("", '<span class="{}">{}</span>', notes),
+    )
