@@ -4,6 +4,7 @@ import datetime
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -24,19 +25,20 @@ def due_reminders(today: datetime.date | None = None):
     today = today or timezone.localdate()
     thresholds = sorted(conf.get("LMS_EXPIRY_REMINDER_DAYS"))
     horizon = today + datetime.timedelta(days=max(thresholds))
+    # A holder who already has a newer certificate for the course has renewed: no reminder.
+    newer = Certificate.objects.filter(
+        holder_id=OuterRef("holder_id"), course_id=OuterRef("course_id"), issued_on__gt=OuterRef("issued_on")
+    )
     candidates = (
         Certificate.objects.filter(revoked_at__isnull=True, replaced_by__isnull=True)
         .filter(expires_on__gte=today, expires_on__lte=horizon)
+        .filter(~Exists(newer))
         .select_related("holder", "course")
     )
     sent = set(
         ExpiryReminder.objects.filter(certificate__in=candidates).values_list("certificate_id", "days_before")
     )
     for certificate in candidates:
-        if Certificate.objects.filter(
-            holder=certificate.holder_id, course=certificate.course_id, issued_on__gt=certificate.issued_on
-        ).exists():
-            continue  # already renewed
         threshold = _threshold((certificate.expires_on - today).days, thresholds)
         if threshold is not None and (certificate.pk, threshold) not in sent:
             yield certificate, threshold

@@ -9,6 +9,9 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.checks import Tags, register
+
         from . import page_cache
 
         page_cache.connect_signals()
+        register(page_cache.check_shared_cache, Tags.caches, deploy=True)

@@ -90,3 +90,22 @@ def connect_signals() -> None:
     page_published.connect(bump, dispatch_uid="lms_pages_published", weak=False)
     page_unpublished.connect(bump, dispatch_uid="lms_pages_unpublished", weak=False)
     post_page_move.connect(bump, dispatch_uid="lms_pages_moved", weak=False)
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """Deploy check: a per-process cache would let other web processes serve a page that was just
+    unpublished or moved until LMS_PAGE_CACHE_SECONDS pass."""
+    from django.conf import settings
+    from django.core.checks import Warning
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if enabled() and backend.endswith(("LocMemCache", "DummyCache")):
+        return [
+            Warning(
+                "The page cache is on but the default cache is per process.",
+                hint="Point CACHES at Redis or Memcached shared by every web process, or set "
+                "LMS_PAGE_CACHE_SECONDS = 0.",
+                id="lms_courses.W001",
+            )
+        ]
+    return []

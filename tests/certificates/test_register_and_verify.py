@@ -164,6 +164,29 @@ def test_expiry_reminders_go_once_per_threshold_to_holder_and_leader(course, peo
     assert sorted(ExpiryReminder.objects.values_list("days_before", flat=True)) == [7, 60]
 
 
+def test_renewed_certificates_get_no_reminder_and_the_check_is_one_query(course, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from certificates.reminders import due_reminders
+
+    def count_due() -> tuple[int, int]:
+        with freeze_time("2026-11-12"), CaptureQueriesContext(connection) as ctx:
+            due = list(due_reminders())
+        return len(due), len(ctx)
+
+    services.issue(holder=people["agent"], course=course, issued_on=datetime.date(2026, 1, 10))
+    one, queries = count_due()
+    for n in range(5):
+        services.issue(
+            holder=UserFactory(username=f"holder{n}"), course=course, issued_on=datetime.date(2026, 1, 10)
+        )
+    assert count_due() == (one + 5, queries)
+    # The agent renews: their old certificate is no longer due a reminder.
+    services.issue(holder=people["agent"], course=course, issued_on=datetime.date(2026, 11, 1))
+    assert count_due() == (one + 4, queries)
+
+
 def test_my_training_shows_certificates_and_expiry_warnings(client, course, people):
     with freeze_time("2026-12-20"):
         services.issue(holder=people["agent"], course=course, issued_on=datetime.date(2026, 1, 10))

@@ -71,3 +71,15 @@ def test_what_is_cached_is_the_page_never_the_person(client, course, learner, ot
     client.force_login(other_learner)
     html = client.get(module.url).content.decode()
     assert "Mark as complete" not in html and "Enrol in “Active listening”" in html
+
+
+def test_deploy_check_warns_when_the_page_cache_is_per_process(settings):
+    from courses.page_cache import check_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in check_shared_cache()] == ["lms_courses.W001"]
+    settings.LMS_PAGE_CACHE_SECONDS = 0
+    assert check_shared_cache() == []
+    settings.LMS_PAGE_CACHE_SECONDS = 300
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+    assert check_shared_cache() == []

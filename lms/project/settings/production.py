@@ -48,6 +48,10 @@ if REDIS_URL:
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]  # noqa: F405
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    # Without a shared cache each web process would keep its own page routes, and an unpublished page
+    # could linger in the others; keep the page cache for sites with Redis.
+    LMS_PAGE_CACHE_SECONDS = 0
 
 # Files on S3-compatible object storage when a bucket is named (needs django-storages[s3]).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
