@@ -1,8 +1,12 @@
 """Optional: serve Wagtail page routes from the page cache (see courses.page_cache)."""
 
+import logging
+
 from wagtail import views as wagtail_views
 
 from . import page_cache
+
+logger = logging.getLogger(__name__)
 
 
 class PageRouteCacheMiddleware:
@@ -17,5 +21,8 @@ class PageRouteCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_views.serve and request.method in ("GET", "HEAD") and page_cache.enabled():
-            page_cache.prime_route(request)
+            try:
+                page_cache.prime_route(request)
+            except Exception:  # a cache outage must not take pages down: Wagtail routes as usual
+                logger.warning("Page route cache unavailable; routing without it.", exc_info=True)
         return None

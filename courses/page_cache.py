@@ -12,6 +12,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 from lms import conf
@@ -33,11 +34,18 @@ def version() -> int:
 
 
 def bump(**kwargs) -> None:
-    """Signal receiver: any page or site change makes every cached route and structure stale."""
+    """Make every cached route and structure stale."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _changed(**kwargs) -> None:
+    # Now, for this process, and again once the change commits: a request that read the new version
+    # before the commit could otherwise have cached what the database showed it then.
+    bump()
+    transaction.on_commit(bump)
 
 
 def _key(kind: str, *parts) -> str:
@@ -82,14 +90,14 @@ def connect_signals() -> None:
 
     def on_model_change(sender, instance, **kwargs):
         if isinstance(instance, Page | Site | PageViewRestriction):
-            bump()
+            _changed()
 
     # Page subclasses send with their own class as sender, so listen to all and filter.
     post_save.connect(on_model_change, dispatch_uid="lms_pages_saved", weak=False)
     post_delete.connect(on_model_change, dispatch_uid="lms_pages_deleted", weak=False)
-    page_published.connect(bump, dispatch_uid="lms_pages_published", weak=False)
-    page_unpublished.connect(bump, dispatch_uid="lms_pages_unpublished", weak=False)
-    post_page_move.connect(bump, dispatch_uid="lms_pages_moved", weak=False)
+    page_published.connect(_changed, dispatch_uid="lms_pages_published", weak=False)
+    page_unpublished.connect(_changed, dispatch_uid="lms_pages_unpublished", weak=False)
+    post_page_move.connect(_changed, dispatch_uid="lms_pages_moved", weak=False)
 
 
 def check_shared_cache(app_configs=None, **kwargs):

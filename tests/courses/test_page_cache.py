@@ -83,3 +83,29 @@ def test_deploy_check_warns_when_the_page_cache_is_per_process(settings):
     settings.LMS_PAGE_CACHE_SECONDS = 300
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
     assert check_shared_cache() == []
+
+
+def test_a_change_bumps_the_version_again_when_it_commits(course, django_capture_on_commit_callbacks):
+    from courses import page_cache
+
+    before = page_cache.version()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        module = course.modules().first()
+        module.title = "Renamed"
+        module.save_revision().publish()
+    during = page_cache.version()
+    assert during > before and callbacks
+    for callback in callbacks:
+        callback()
+    assert page_cache.version() > during
+
+
+def test_pages_still_serve_when_the_cache_is_down(client, course, learner, monkeypatch):
+    from courses import page_cache
+
+    def broken(request):
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr(page_cache, "prime_route", broken)
+    client.force_login(learner)
+    assert "Module 1 of 3" in client.get(course.modules().first().url).content.decode()
