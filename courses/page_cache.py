@@ -28,7 +28,7 @@ def version() -> int:
     current = cache.get(VERSION_KEY)
     if current is None:
         # Start from the clock, not 1, so entries written before the key was lost never come back.
-        cache.add(VERSION_KEY, time.time_ns())
+        cache.add(VERSION_KEY, time.time_ns(), None)  # kept until bumped, not the cache's default 300 s
         current = cache.get(VERSION_KEY)
     return current
 
