@@ -1,6 +1,7 @@
 """Roles derived from data: a leader is whoever leads a team; HR holds the manage_training permission."""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
 
 from .models import Profile, Team
 
@@ -9,6 +10,12 @@ HR_PERMISSION = "lms.manage_training"
 
 def is_hr(user: AbstractBaseUser) -> bool:
     return bool(user and user.is_authenticated and user.has_perm(HR_PERMISSION))
+
+
+def require_hr(user: AbstractBaseUser, message: str = "This is for HR.") -> None:
+    """Refuse anyone but HR: a page answers 403, the API 403 with ``detail`` = message."""
+    if not is_hr(user):
+        raise PermissionDenied(message)
 
 
 def is_leader(user: AbstractBaseUser) -> bool:

@@ -9,17 +9,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lms import dashboards, roles, services, staff_import
-from lms.exceptions import Forbidden, LMSError
+from lms.exceptions import LMSError
 
 from .fields import IdField
 from .serializers import ErrorSerializer
 
 ERRORS = dict.fromkeys((400, 401, 403, 404), ErrorSerializer)
-
-
-def _require_hr(user):
-    if not roles.is_hr(user):
-        raise Forbidden("This is for HR.", code="permission_denied")
 
 
 class TeamList(APIView):
@@ -113,7 +108,7 @@ class Compliance(APIView):
     @extend_schema(operation_id="organisation_compliance", responses={200: OpenApiTypes.OBJECT, **ERRORS})
     def get(self, request):
         """HR: per team and course, how many members hold a current certificate."""
-        _require_hr(request.user)
+        roles.require_hr(request.user)
         data = dashboards.compliance()
         return Response(
             {
@@ -155,7 +150,7 @@ class Cascade(APIView):
     )
     def get(self, request):
         """HR: the leaders-first cascade as a tree of teams."""
-        _require_hr(request.user)
+        roles.require_hr(request.user)
         return Response(dashboards.cascade())
 
 
@@ -182,7 +177,7 @@ class Expiries(APIView):
     )
     def get(self, request):
         """HR: current certificates expiring within 30, 60 or 90 days."""
-        _require_hr(request.user)
+        roles.require_hr(request.user)
         within = request.query_params.get("within", "30")
         if within not in ("30", "60", "90"):
             raise LMSError(f"within: “{within}” must be 30, 60 or 90.", code="invalid_filter")
@@ -244,7 +239,7 @@ class StaffImport(APIView):
     )
     def post(self, request):
         """HR: import staff and teams from CSV. All or nothing; errors list every bad row by line number."""
-        _require_hr(request.user)
+        roles.require_hr(request.user)
         upload = request.FILES.get("file")
         if upload is None:
             raise LMSError("file: upload a CSV file.", code="invalid")

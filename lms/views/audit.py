@@ -1,7 +1,6 @@
 """HR reads the audit trail; nobody can change it."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
@@ -12,8 +11,7 @@ from lms.models import AuditEvent
 
 @login_required
 def audit_trail(request):
-    if not roles.is_hr(request.user):
-        raise PermissionDenied("The audit trail is for HR.")
+    roles.require_hr(request.user, "The audit trail is for HR.")
     events = AuditEvent.objects.select_related("actor", "subject")
     verb = request.GET.get("verb", "").strip()
     person = request.GET.get("person", "").strip()

@@ -4,7 +4,6 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,14 +40,9 @@ def certificate_pdf(request, certificate_id):
     return response
 
 
-def _require_hr(user):
-    if not roles.is_hr(user):
-        raise PermissionDenied("The certificate register is for HR.")
-
-
 @login_required
 def register(request):
-    _require_hr(request.user)
+    roles.require_hr(request.user, "The certificate register is for HR.")
     error = None
     try:
         filters = clean_filters(request.GET)
@@ -76,7 +70,7 @@ def register(request):
 @login_required
 @require_POST
 def start_export(request):
-    _require_hr(request.user)
+    roles.require_hr(request.user, "The certificate register is for HR.")
     params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v != ""}
     try:
         export = services.request_export(user=request.user, filters=params, request=request)
@@ -87,7 +81,7 @@ def start_export(request):
 
 
 def _own_export(request, export_id):
-    _require_hr(request.user)
+    roles.require_hr(request.user, "The certificate register is for HR.")
     try:
         return services.own_export(user=request.user, export_id=export_id)
     except LMSError as error:

@@ -1,7 +1,6 @@
 """HR's organisation views: compliance, the leaders-first cascade and what is about to expire."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from .. import dashboards, exports, roles
@@ -11,14 +10,9 @@ def _share(cell) -> str:
     return f"{cell['certified']}/{cell['of']} ({cell['percent']}%)"
 
 
-def _require_hr(user):
-    if not roles.is_hr(user):
-        raise PermissionDenied("The organisation view is for HR.")
-
-
 @login_required
 def organisation(request):
-    _require_hr(request.user)
+    roles.require_hr(request.user, "The organisation view is for HR.")
     data = dashboards.compliance()
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
@@ -30,7 +24,7 @@ def organisation(request):
 
 @login_required
 def cascade(request):
-    _require_hr(request.user)
+    roles.require_hr(request.user, "The organisation view is for HR.")
     tree = dashboards.cascade()
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
@@ -59,7 +53,7 @@ def cascade(request):
 
 @login_required
 def expiries(request):
-    _require_hr(request.user)
+    roles.require_hr(request.user, "The organisation view is for HR.")
     within = request.GET.get("within", "30")
     within = int(within) if within in ("30", "60", "90") else 30
     certificates = dashboards.expiring(within=within)

@@ -1,7 +1,6 @@
 """HR uploads a staff CSV: dry run first, then import; a file with any bad row imports nothing."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -10,8 +9,7 @@ from .. import roles, staff_import
 
 @login_required
 def staff_import_view(request):
-    if not roles.is_hr(request.user):
-        raise PermissionDenied("Staff import is for HR.")
+    roles.require_hr(request.user, "Staff import is for HR.")
     report, status = None, 200
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -31,8 +29,7 @@ def staff_import_view(request):
 
 @login_required
 def staff_template(request):
-    if not roles.is_hr(request.user):
-        raise PermissionDenied("Staff import is for HR.")
+    roles.require_hr(request.user, "Staff import is for HR.")
     body = (
         "employee_id,name,email,team,leader,job_title,parent_team\n"
         "E0100,Ada Obi,ada.obi@example.com,Billing,E0100,Team leader,Customer Service\n"
