@@ -76,11 +76,7 @@ def cached_modules(courses, build):
     if not enabled() or not courses:
         return build(courses)
     key = _key("modules", *sorted(c.pk for c in courses))
-    result = cache.get(key)
-    if result is None:
-        result = build(courses)
-        cache.set(key, result, conf.get("LMS_PAGE_CACHE_SECONDS"))
-    return result
+    return cache.get_or_set(key, lambda: build(courses), conf.get("LMS_PAGE_CACHE_SECONDS"))
 
 
 def connect_signals() -> None:

@@ -192,7 +192,10 @@ class CourseState:
 
 def course_state_for(*, user, course: CoursePage) -> CourseState:
     enrolment = _enrolment_in(user, course)
-    progress = progress_for(enrolment) if enrolment else Progress(modules=list(course.modules()))
+    if enrolment:
+        progress = progress_for(enrolment)
+    else:
+        progress = Progress(modules=modules_by_course([course])[course.pk])
     return CourseState(
         enrolment=enrolment,
         progress=progress,
@@ -245,7 +248,7 @@ def module_state_for(*, user, module: ModulePage) -> ModuleState:
         open_module(enrolment=enrolment, module=module)
         progress = progress_for(enrolment)
     else:
-        progress = Progress(modules=list(course.modules()))
+        progress = Progress(modules=modules_by_course([course])[course.pk])
     ids = [m.pk for m in progress.modules]
     index = ids.index(module.pk) if module.pk in ids else 0
     return ModuleState(

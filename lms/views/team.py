@@ -46,6 +46,7 @@ def team_view(request):
     page = Paginator(matrix.rows, conf.get("LMS_TEAM_PAGE_SIZE")).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    counts = matrix.counts()
     return render(
         request,
         "lms/team.html",
@@ -56,9 +57,9 @@ def team_view(request):
             "focus": focus,
             "gaps": gaps,
             "gap_chart": charts.gap_bars(gaps),
-            "state_chart": charts.state_bars(matrix.counts(), dashboards.STATE_LABELS),
+            "state_chart": charts.state_bars(counts, dashboards.STATE_LABELS),
             "state_labels": dashboards.STATE_LABELS,
-            "counts": matrix.counts(),
+            "counts": counts,
             "reviews_waiting": review_count(user=request.user),
             "courses": sorted(matrix.courses, key=lambda c: c.title),
             "query": query.urlencode(),
