@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.project.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings.test")
 WORKDIR = tempfile.mkdtemp(prefix="bench-certificates-")
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
@@ -44,7 +44,7 @@ from wagtail.images.models import Image  # noqa: E402
 from certificates.bulk import write_zip  # noqa: E402
 from certificates.models import Certificate, CertificateDesign  # noqa: E402
 from certificates.pdf import render_certificate_pdf, render_many  # noqa: E402
-from lms import conf  # noqa: E402
+from lms.core import conf  # noqa: E402
 
 NAMES = [
     "Zoë Brontë",

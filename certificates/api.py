@@ -13,10 +13,10 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from courses.services import get_course
-from lms import roles
-from lms.api.fields import IdField
-from lms.api.serializers import ErrorSerializer
-from lms.exceptions import LMSError, NotFound
+from lms.core import roles
+from lms.core.api.fields import IdField
+from lms.core.api.serializers import ErrorSerializer
+from lms.core.exceptions import LMSError, NotFound
 
 from . import services
 from .models import Certificate, CertificateExport

@@ -17,7 +17,7 @@ from django.db import connection, connections
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
-from lms import conf
+from lms.core import conf
 
 from .models import Certificate, CertificateDesign
 from .pdf import render_many, verify_url

@@ -121,10 +121,52 @@ def new_code() -> str:
 
 
 class CertificateQuerySet(models.QuerySet):
+    """The one home of "current", "valid on a day", "expiring" and status filters (DESIGN §4): the
+    register, dashboards, reminders, calendar, API and rules all filter through these."""
+
+    def current(self):
+        """Neither revoked nor replaced by a correction: the record that stands for its holder."""
+        return self.filter(revoked_at__isnull=True, replaced_by__isnull=True)
+
     def valid_on(self, day: datetime.date):
-        return self.filter(revoked_at__isnull=True, replaced_by__isnull=True, issued_on__lte=day).filter(
-            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=day)
+        return (
+            self.current()
+            .filter(issued_on__lte=day)
+            .filter(models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=day))
         )
+
+    def expiring_between(self, first: datetime.date, last: datetime.date):
+        """Current certificates whose expiry falls between two days, both included."""
+        return self.current().filter(expires_on__gte=first, expires_on__lte=last)
+
+    def with_status(self, status: str, day: datetime.date):
+        """Certificates whose ``status_on(day)`` is ``status``; ``revoked`` includes replaced ones, as
+        the public check reports them."""
+        soon = day + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)
+        if status in (Certificate.Status.REVOKED, Certificate.Status.REPLACED):
+            return self.filter(models.Q(revoked_at__isnull=False) | models.Q(replaced_by__isnull=False))
+        current = self.current()
+        if status == Certificate.Status.EXPIRED:
+            return current.filter(expires_on__lt=day)
+        if status == Certificate.Status.EXPIRING:
+            return current.filter(expires_on__gte=day, expires_on__lte=soon)
+        if status == Certificate.Status.VALID:
+            return current.filter(models.Q(expires_on__isnull=True) | models.Q(expires_on__gt=soon))
+        raise ValueError(f"Unknown certificate status {status!r}")
+
+
+def status_of(*, revoked: bool, replaced: bool, expires_on: datetime.date | None, day: datetime.date) -> str:
+    """A certificate's status on ``day`` from its plain facts: the rule behind ``Certificate.status_on``
+    and ``CertificateQuerySet.with_status``, for callers holding values rather than instances."""
+    if revoked:
+        return Certificate.Status.REVOKED
+    if replaced:
+        return Certificate.Status.REPLACED
+    if expires_on and expires_on < day:
+        return Certificate.Status.EXPIRED
+    if expires_on and (expires_on - day).days <= EXPIRING_WITHIN_DAYS:
+        return Certificate.Status.EXPIRING
+    return Certificate.Status.VALID
 
 
 class Certificate(models.Model):
@@ -205,18 +247,20 @@ class Certificate(models.Model):
         return f"{self.course_title} — {self.holder_name} ({self.issued_on:%d %b %Y})"
 
     def status_on(self, day: datetime.date | None = None) -> str:
-        day = day or timezone.localdate()
-        if self.revoked_at:
-            return self.Status.REVOKED
-        if hasattr(self, "replaced_by") and self._replaced():
-            return self.Status.REPLACED
-        if self.expires_on and self.expires_on < day:
-            return self.Status.EXPIRED
-        if self.expires_on and (self.expires_on - day).days <= EXPIRING_WITHIN_DAYS:
-            return self.Status.EXPIRING
-        return self.Status.VALID
+        return status_of(
+            revoked=bool(self.revoked_at),
+            replaced=self._replaced(),
+            expires_on=self.expires_on,
+            day=day or timezone.localdate(),
+        )
+
+    @property
+    def is_current(self) -> bool:
+        return not self.revoked_at and not self._replaced()
 
     def _replaced(self) -> bool:
+        if self.pk is None:  # a preview sample: nothing can replace it
+            return False
         try:
             return self.replaced_by is not None
         except Certificate.DoesNotExist:

@@ -28,7 +28,7 @@ from django.utils.formats import date_format
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from lms import conf
+from lms.core import conf
 
 from .models import Certificate, CertificateDesign
 

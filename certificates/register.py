@@ -5,12 +5,12 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from lms.exceptions import LMSError
-from lms.models import Profile, Team
+from lms.core.exceptions import LMSError
+from lms.core.models import Profile, Team
 
-from .models import EXPIRING_WITHIN_DAYS, Certificate
+from .models import Certificate
 
-STATUSES = ("valid", "expiring", "expired", "revoked")
+STATUSES = ("valid", "expiring", "expired", "revoked")  # replaced ones are listed as revoked
 FILTERS = ("team", "course", "status", "expires_within", "q")
 
 
@@ -50,18 +50,6 @@ def clean_filters(params) -> dict:
     return {k: v for k, v in cleaned.items() if v is not None}
 
 
-def status_q(status: str, today: datetime.date) -> Q:
-    soon = today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)
-    current = Q(revoked_at__isnull=True, replaced_by__isnull=True)
-    if status == "revoked":
-        return Q(revoked_at__isnull=False) | Q(replaced_by__isnull=False)
-    if status == "expired":
-        return current & Q(expires_on__lt=today)
-    if status == "expiring":
-        return current & Q(expires_on__gte=today, expires_on__lte=soon)
-    return current & (Q(expires_on__isnull=True) | Q(expires_on__gt=soon))
-
-
 def filtered(filters: dict):
     today = timezone.localdate()
     qs = Certificate.objects.select_related("holder", "replaced_by").order_by(
@@ -73,12 +61,9 @@ def filtered(filters: dict):
     if "course" in filters:
         qs = qs.filter(course_id=filters["course"])
     if "status" in filters:
-        qs = qs.filter(status_q(filters["status"], today))
+        qs = qs.with_status(filters["status"], today)
     if "expires_within" in filters:
-        qs = qs.filter(
-            status_q("valid", today) | status_q("expiring", today),
-            expires_on__lte=today + datetime.timedelta(days=filters["expires_within"]),
-        )
+        qs = qs.expiring_between(today, today + datetime.timedelta(days=filters["expires_within"]))
     if "q" in filters:
         qs = qs.filter(Q(holder_name__icontains=filters["q"]) | Q(course_title__icontains=filters["q"]))
     return qs

@@ -9,10 +9,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from lms import conf
+from lms.core import conf
 
+from .leaders_first import responsible_leader
 from .models import Certificate, ExpiryReminder
-from .rules import responsible_leader
 
 
 def _threshold(days_left: int, thresholds) -> int | None:
@@ -30,8 +30,7 @@ def due_reminders(today: datetime.date | None = None):
         holder_id=OuterRef("holder_id"), course_id=OuterRef("course_id"), issued_on__gt=OuterRef("issued_on")
     )
     candidates = (
-        Certificate.objects.filter(revoked_at__isnull=True, replaced_by__isnull=True)
-        .filter(expires_on__gte=today, expires_on__lte=horizon)
+        Certificate.objects.expiring_between(today, horizon)
         .filter(~Exists(newer))
         .select_related("holder", "course")
     )

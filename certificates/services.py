@@ -10,8 +10,9 @@ from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lms import audit, roles
-from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
+from lms.core import audit, roles
+from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
+from lms.core.names import display_name
 
 from .models import Certificate, LeadersFirstException
 
@@ -51,7 +52,7 @@ def issue(
     certificate = Certificate.objects.create(
         holder=holder,
         course=course,
-        holder_name=holder.get_full_name() or holder.get_username(),
+        holder_name=display_name(holder),
         course_title=course.title,
         issued_on=issued_on,
         expires_on=_expiry(course, issued_on),
@@ -127,7 +128,8 @@ def issue_if_eligible(*, user, course) -> Certificate | None:
             if Certificate.objects.filter(attempt=attempt).exists():
                 return None
             previous = (
-                Certificate.objects.filter(holder=user, course=target, revoked_at__isnull=True)
+                Certificate.objects.current()
+                .filter(holder=user, course=target)
                 .order_by("-issued_on", "-pk")
                 .first()
             )
@@ -189,7 +191,7 @@ def correct(*, certificate_id, by, holder_name: str | None = None, reason: str, 
     new = Certificate.objects.create(
         holder=old.holder,
         course=old.course,
-        holder_name=(holder_name or old.holder.get_full_name() or old.holder_name).strip(),
+        holder_name=(holder_name or display_name(old.holder) or old.holder_name).strip(),
         course_title=old.course_title,
         issued_on=old.issued_on,
         expires_on=old.expires_on,

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from lms import audit
+from lms.core import audit
 
 from .models import CertificateExport
 

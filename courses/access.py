@@ -1,10 +1,13 @@
-"""Whether a person may start a course (DESIGN §4.3, leaders first).
+"""Whether a person may start a course.
 
-Existing progress is never taken away: the rule decides only whether someone may *start* (enrol, or
-begin an assessment attempt); modules already done stay done.
+Existing progress is never taken away: the rules decide only whether someone may *start* (enrol, or
+begin an assessment attempt); modules already done stay done. The rules themselves are registered on
+the ``lms_course_access`` hook (see ``courses.hooks``); leaders first is one of them.
 """
 
 from dataclasses import dataclass
+
+from .hooks import closed_courses
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,10 @@ class Access:
 OPEN = Access("open")
 
 
+def locked(code: str, detail: str) -> Access:
+    return Access("locked", code, detail)
+
+
 def course_access(*, user, course) -> Access:
     """May ``user`` start ``course`` now?"""
     return course_access_many(user=user, courses=[course])[course.pk]
@@ -31,19 +38,7 @@ def course_access(*, user, course) -> Access:
 
 def course_access_many(*, user, courses) -> dict[int, Access]:
     """course id → whether ``user`` may start it now, for a whole catalogue in a few queries."""
-    from certificates.rules import leaders_first_blockers
-
     if not getattr(user, "is_authenticated", False):
         return {course.pk: OPEN for course in courses}
-    blockers = leaders_first_blockers(user, courses)
-    return {c.pk: _locked(c, blockers[c.pk]) if c.pk in blockers else OPEN for c in courses}
-
-
-def _locked(course, leader) -> Access:
-    name = leader.get_full_name() or leader.get_username()
-    return Access(
-        "locked",
-        "leaders_first",
-        f"Leaders first: “{course.title}” opens for you once your team leader, {name}, "
-        "holds a valid certificate in it.",
-    )
+    closed = closed_courses(user, courses)
+    return {course.pk: closed.get(course.pk, OPEN) for course in courses}

@@ -6,11 +6,11 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lms.api.fields import IdField
-from lms.api.serializers import ErrorSerializer
-from lms.exceptions import NotFound
+from lms.core.api.fields import IdField
+from lms.core.api.serializers import ErrorSerializer
+from lms.core.exceptions import NotFound
 
-from . import services
+from . import selectors, services
 from .models import Enrolment
 from .progress import progress_for_enrolments
 
@@ -62,7 +62,7 @@ class CourseSerializer(serializers.Serializer):
     modules = ModuleSerializer(many=True)
 
 
-def _course_data(entry: services.CatalogueEntry, request) -> dict:
+def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
     course = entry.course
     return {
         "id": course.pk,
@@ -84,7 +84,7 @@ class CourseList(APIView):
     @extend_schema(operation_id="courses_list", responses={200: CourseSerializer(many=True), **ERRORS})
     def get(self, request):
         """The catalogue as the caller sees it, with whether each course is open to them."""
-        entries = services.catalogue_for(user=request.user)
+        entries = selectors.catalogue_for(user=request.user)
         return Response([_course_data(e, request) for e in entries])
 
 
@@ -92,7 +92,7 @@ class CourseDetail(APIView):
     @extend_schema(operation_id="courses_retrieve", responses={200: CourseSerializer, **ERRORS})
     def get(self, request, pk):
         course = services.get_course(pk)
-        (entry,) = services.catalogue_for(user=request.user, only=[course.pk])
+        (entry,) = selectors.catalogue_for(user=request.user, only=[course.pk])
         return Response(_course_data(entry, request))
 
 
@@ -139,7 +139,7 @@ class EnrolmentList(APIView):
     @extend_schema(operation_id="enrolments_list", responses={200: EnrolmentSerializer(many=True), **ERRORS})
     def get(self, request):
         """The caller's enrolments, overdue and soonest due first."""
-        rows = services.my_training(user=request.user)
+        rows = selectors.my_training(user=request.user)
         return Response([enrolment_data(e, p, request) for e, p in rows])
 
     @extend_schema(

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
-from lms import conf
+from lms.core import conf
 
 VERSION_KEY = "lms:pages:version"
 

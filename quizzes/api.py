@@ -7,11 +7,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from courses.services import get_course
-from lms import roles
-from lms.api.serializers import ErrorSerializer
-from lms.exceptions import Conflict, Forbidden, NotFound
+from lms.core import roles
+from lms.core.api.serializers import ErrorSerializer
+from lms.core.exceptions import Conflict, Forbidden, NotFound
+from lms.core.names import display_name
 
-from . import services
+from . import selectors, services
 from .models import AssessmentPage, Attempt, Review
 from .questions import public_question
 from .results import result_for
@@ -191,7 +192,7 @@ def review_data(review: Review) -> dict:
         "id": review.pk,
         "kind": review.kind,
         "state": review.state,
-        "learner": attempt.learner.get_full_name() or attempt.learner.get_username(),
+        "learner": display_name(attempt.learner),
         "course": attempt.course.title,
         "attempt": attempt.pk,
         "submitted_at": attempt.submitted_at,
@@ -209,7 +210,7 @@ class ReviewList(APIView):
     @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **ERRORS})
     def get(self, request):
         """Written replies and observations waiting for you: your teams, courses you are certified in."""
-        return Response([review_data(r) for r in services.review_queue(user=request.user)])
+        return Response([review_data(r) for r in selectors.review_queue(user=request.user)])
 
 
 class ReviewDetail(APIView):

@@ -2,18 +2,17 @@
 
 import datetime
 import secrets
-from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from courses.access import course_access
-from courses.models import CoursePage, Enrolment
-from lms import audit, conf, roles
-from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
+from courses.models import CoursePage
+from lms.core import audit, conf, roles
+from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
+from lms.core.names import display_name
 
-from . import grading, rules
+from . import grading, rules, selectors
 from .models import Answer, AssessmentPage, Attempt, Review
 from .questions import build_snapshot
 
@@ -44,66 +43,6 @@ def own_attempt(*, user, attempt_id, lock: bool = False, related: bool = True) -
 # Starting
 
 
-@dataclass
-class AssessmentState:
-    assessment: AssessmentPage
-    enrolled: bool
-    attempts: list[Attempt]
-    open_attempt: Attempt | None
-    remaining: int | None
-    cooldown_until: object
-    passed: bool
-    refusal: tuple[str, str, int] | None = None
-    reviews_pending: list = field(default_factory=list)
-
-
-def assessment_state_for(*, user, assessment: AssessmentPage) -> AssessmentState:
-    course = assessment.get_parent().specific
-    attempts = list(Attempt.objects.filter(learner=user, assessment=assessment))
-    state = AssessmentState(
-        assessment=assessment,
-        enrolled=Enrolment.objects.filter(user=user, course=course).exists(),
-        attempts=attempts,
-        open_attempt=next((a for a in attempts if a.is_open), None),
-        remaining=(assessment.attempt_limit - len(attempts)) if assessment.attempt_limit else None,
-        cooldown_until=rules.cooldown_until(assessment, attempts),
-        passed=any(a.passed for a in attempts),
-    )
-    state.refusal = _start_refusal(user=user, course=course, state=state)
-    return state
-
-
-def _start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, int] | None:
-    if not state.enrolled:
-        return "not_enrolled", f"Enrol in “{course.title}” before taking its assessment.", 403
-    access = course_access(user=user, course=course)
-    if not access.is_open:
-        return access.code, access.detail, 403
-    if state.passed:
-        return "already_passed", "You have already passed this assessment.", 409
-    if any(a.state == Attempt.State.AWAITING_REVIEW for a in state.attempts):
-        return (
-            "awaiting_review",
-            "Your last attempt is waiting for your team leader's review; you will hear when it is done.",
-            409,
-        )
-    if state.remaining is not None and state.remaining <= 0:
-        return (
-            "attempt_limit",
-            f"You have used all {state.assessment.attempt_limit} attempts. "
-            "Ask your team leader about next steps.",
-            403,
-        )
-    if state.cooldown_until:
-        local = timezone.localtime(state.cooldown_until)
-        return (
-            "cooldown",
-            f"Take a break and revisit the modules: you can try again after {local:%H:%M on %d %b}.",
-            403,
-        )
-    return None
-
-
 def start_attempt(*, user, course: CoursePage) -> tuple[Attempt, bool]:
     """Return the open attempt, or start a new one. Parallel starts still leave exactly one open."""
     assessment = assessment_for(course)
@@ -112,7 +51,7 @@ def start_attempt(*, user, course: CoursePage) -> tuple[Attempt, bool]:
             submit(user=user, attempt_id=attempt.pk)
         else:
             return attempt, False
-    state = assessment_state_for(user=user, assessment=assessment)
+    state = selectors.assessment_state_for(user=user, assessment=assessment)
     refusal = state.refusal
     if refusal:
         code, message, status = refusal
@@ -315,57 +254,6 @@ def _finalise_if_reviewed(attempt: Attempt) -> None:
 # Reviews
 
 
-def _pending_reviews(user):
-    """Pending reviews the caller may do: their teams and those below, certified courses, never their own."""
-    from certificates.rules import valid_course_ids
-    from lms.models import Profile
-
-    teams = roles.teams_led_by(user)
-    if not teams:
-        return Review.objects.none()
-    members = Profile.objects.filter(team__in=teams).exclude(user=user).values("user_id")
-    return Review.objects.filter(
-        state=Review.State.PENDING,
-        attempt__learner__in=members,
-        attempt__course_id__in=valid_course_ids(user),
-    )
-
-
-def review_queue(*, user) -> list[Review]:
-    """The caller's pending reviews, oldest first, with what the page and the API show of each."""
-    return list(
-        _pending_reviews(user)
-        .select_related("attempt__learner", "attempt__course")
-        .prefetch_related("attempt__answers")
-        .order_by("created_at")
-    )
-
-
-def review_list(*, user):
-    """The caller's pending reviews for a listing, oldest first: who, which course, what kind, when.
-    Leaves out the attempt's snapshot and answers, which only the review itself needs."""
-    return (
-        _pending_reviews(user)
-        .select_related("attempt__learner", "attempt__course")
-        .only(
-            "kind",
-            "state",
-            "created_at",
-            "attempt__submitted_at",
-            "attempt__learner__username",
-            "attempt__learner__first_name",
-            "attempt__learner__last_name",
-            "attempt__course__title",
-        )
-        .order_by("created_at", "pk")
-    )
-
-
-def review_count(*, user) -> int:
-    """How many reviews wait for the caller, counted by the database."""
-    return _pending_reviews(user).count()
-
-
 def reviewable(*, reviewer, review_id, lock: bool = False) -> Review:
     qs = Review.objects.select_related("attempt__learner", "attempt__course", "attempt__assessment")
     if lock:
@@ -449,7 +337,7 @@ def sign_off(*, reviewer, review_id, items: list, note: str = "", request=None) 
     for item in items:
         marks[item] = {
             "by": reviewer.pk,
-            "by_name": reviewer.get_full_name() or reviewer.get_username(),
+            "by_name": display_name(reviewer),
             "at": now,
             "note": (note or "").strip(),
         }

@@ -3,7 +3,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 
 from courses.models import CataloguePage, CoursePage, Enrolment, ModulePage, Policy, Skill
-from lms.models import Profile, Team
+from lms.core.models import Profile, Team
 
 
 class UserFactory(factory.django.DjangoModelFactory):

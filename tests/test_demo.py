@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from courses.models import CoursePage, ModulePage, Policy, Skill
-from lms.models import Team
+from lms.core.models import Team
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", os.path.join(tempfile.gettempdir(), "lms-load-media"))
 
-from lms.project.settings.production import *  # noqa: E402, F403
+from project.settings.production import *  # noqa: E402, F403
 
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

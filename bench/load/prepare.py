@@ -32,7 +32,7 @@ from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E40
 from django.core.management import call_command  # noqa: E402
 
 from courses.models import CoursePage, Enrolment  # noqa: E402
-from lms.models import Profile, Team  # noqa: E402
+from lms.core.models import Profile, Team  # noqa: E402
 from quizzes.models import AssessmentPage  # noqa: E402
 
 ACCOUNTS = int(os.environ.get("LOAD_ACCOUNTS", "400"))

@@ -17,8 +17,8 @@ redis-cli -n 3 flushdb >/dev/null
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ${DB}" postgres 2>/dev/null
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${DB}" postgres
 .venv/bin/python bench/load/prepare.py
-# The shipped web-machine settings (lms/project/gunicorn.conf.py), on loopback.
-.venv/bin/gunicorn -c lms/project/gunicorn.conf.py lms.project.wsgi:application --bind 127.0.0.1:8765 \
+# The shipped web-machine settings (project/gunicorn_settings.py), on loopback.
+.venv/bin/gunicorn -c project/gunicorn_settings.py project.wsgi:application --bind 127.0.0.1:8765 \
     --workers "$WORKERS" --threads "$THREADS" --access-logfile /dev/null --log-level warning &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lms import conf
+from lms.core import conf
 
 from ..blocks import ModuleBodyBlock
 
@@ -57,7 +57,7 @@ class CataloguePage(DirectChildRouteMixin, SignedInPageMixin, Page):
         return [CoursePage]
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import catalogue_for
+        from ..selectors import catalogue_for
 
         context = super().get_context(request, *args, **kwargs)
         context["entries"] = catalogue_for(user=request.user, catalogue=self)
@@ -137,10 +137,13 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
         return [ModulePage, apps.get_model("lms_quizzes", "AssessmentPage")]
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import course_state_for
+        from ..hooks import course_page_context
+        from ..selectors import course_state_for
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = course_state_for(user=request.user, course=self)
+        if request.user.is_authenticated:
+            context.update(course_page_context(request.user, self))
         return context
 
 
@@ -173,8 +176,12 @@ class ModulePage(SignedInPageMixin, Page):
         return CoursePage.objects.get(path=self.path[: -self.steplen])
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import module_state_for
+        from ..selectors import module_state_for
+        from ..services import open_module
 
         context = super().get_context(request, *args, **kwargs)
-        context["state"] = module_state_for(user=request.user, module=self)
+        state = module_state_for(user=request.user, module=self)
+        if state.enrolment is not None:
+            open_module(enrolment=state.enrolment, module=self)  # where to pick up next time
+        context["state"] = state
         return context

@@ -90,7 +90,7 @@ class AssessmentPage(SignedInPageMixin, Page):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import assessment_state_for
+        from ..selectors import assessment_state_for
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:

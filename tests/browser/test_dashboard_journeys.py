@@ -3,7 +3,7 @@ import re
 from playwright.sync_api import expect
 
 from courses.models import Enrolment
-from lms.models import Profile, Team
+from lms.core.models import Profile, Team
 
 
 def test_leader_sees_lock_and_gaps_assigns_and_employee_sees_it(demo, page, live_server, sign_in):

@@ -8,8 +8,8 @@ from django.db import connection
 from certificates import services
 from certificates.models import Certificate
 from courses import services as course_services
-from lms.exceptions import Conflict, Forbidden, LMSError
-from lms.models import AuditEvent
+from lms.core.exceptions import Conflict, Forbidden, LMSError
+from lms.core.models import AuditEvent
 from quizzes import services as quiz_services
 from tests.factories import CoursePageFactory, ModulePageFactory, PolicyFactory, UserFactory, make_assessment
 from tests.quizzes.conftest import best_answers

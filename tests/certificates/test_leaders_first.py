@@ -5,12 +5,12 @@ from django.contrib.auth.models import Group
 from freezegun import freeze_time
 
 from certificates import services
-from certificates.rules import leaders_first_blocker
+from certificates.leaders_first import blocker as leaders_first_blocker
 from courses import services as course_services
 from courses.access import course_access
 from courses.models import Enrolment
-from lms.exceptions import Forbidden
-from lms.models import AuditEvent
+from lms.core.exceptions import Forbidden
+from lms.core.models import AuditEvent
 from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -44,7 +44,7 @@ def test_bulk_export_through_a_real_redis_worker(settings, course, tmp_path):
     db = connection.settings_dict
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lms.project.settings.test",
+        "DJANGO_SETTINGS_MODULE": "project.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
         f"/{db['NAME']}",
         "LMS_TEST_RQ_URL": REDIS_URL,

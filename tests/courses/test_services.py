@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from courses import services
+from courses import selectors, services
 from courses.models import Enrolment, ModuleCompletion
-from lms.exceptions import Conflict, Forbidden, LMSError, NotFound
+from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +159,7 @@ def test_overdue_and_my_training_order(catalogue, learner):
     Enrolment.objects.create(user=learner, course=first, due_date=today + datetime.timedelta(days=10))
     late = Enrolment.objects.create(user=learner, course=second, due_date=today - datetime.timedelta(days=1))
     Enrolment.objects.create(user=learner, course=third)
-    rows = services.my_training(user=learner)
+    rows = selectors.my_training(user=learner)
     assert [e.course_id for e, _ in rows] == [second.pk, first.pk, third.pk]
     assert late.is_overdue
     assert not rows[1][0].is_overdue

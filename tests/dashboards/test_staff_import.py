@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
-from lms.models import AuditEvent, Profile, Team
+from lms.core.models import AuditEvent, Profile, Team
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

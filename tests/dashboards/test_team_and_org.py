@@ -13,8 +13,8 @@ from rest_framework.test import APIClient
 
 from certificates import services as cert_services
 from courses.models import Enrolment, ModuleCompletion
-from lms import dashboards
-from lms.models import Profile
+from lms.core.models import Profile
+from lms.site import dashboards
 from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +151,7 @@ def test_team_view_pages_people_but_counts_everyone(org, client, settings):
 
 
 def test_review_queue_lists_without_loading_attempt_snapshots(org, client):
-    from quizzes.services import review_list
+    from quizzes.selectors import review_list
 
     cert_services.issue(holder=org["lead"], course=org["courses"]["open"])
     columns = str(review_list(user=org["lead"]).query).split(" FROM ")[0]
@@ -229,7 +229,7 @@ def test_calendar_is_valid_icalendar(org, client):
     summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
     assert "Due: Open course" in summaries
     assert "Certificate expires: Leaders first course" in summaries
-    from lms.calendar import feed_token
+    from lms.site.calendar import feed_token
 
     client.logout()
     feed = client.get(f"/training/calendar/{feed_token(ann)}.ics")

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
-from lms import roles
-from lms.models import Team
+from lms.core import roles
+from lms.core.models import Team
 from tests.factories import ProfileFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,8 @@ def test_team_names_are_unique():
 
 
 def test_audit_events_cannot_be_changed_or_deleted_and_only_hr_reads_them(client):
-    from lms.audit import record
-    from lms.models import AuditEvent
+    from lms.core.audit import record
+    from lms.core.models import AuditEvent
 
     actor = UserFactory()
     event = record(actor=actor, verb="review.grade", subject=actor, reason="Clear reply")

@@ -2,7 +2,7 @@ import pytest
 from django.utils import timezone
 from freezegun import freeze_time
 
-from lms.exceptions import Conflict, LMSError, NotFound
+from lms.core.exceptions import Conflict, LMSError, NotFound
 from quizzes import services
 from quizzes.models import Answer, Attempt, Review
 from tests.quizzes.conftest import best_answers

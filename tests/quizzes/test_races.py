@@ -71,7 +71,7 @@ def test_parallel_autosaves_of_different_questions_all_land(auto_assessment, cou
 
 def test_parallel_grading_of_one_reply_grades_once(assessment, course, learner):
     from certificates.services import issue
-    from lms.exceptions import Conflict
+    from lms.core.exceptions import Conflict
     from tests.factories import ProfileFactory, TeamFactory, UserFactory
 
     leader = UserFactory(username="race-lead")
@@ -94,6 +94,6 @@ def test_parallel_grading_of_one_reply_grades_once(assessment, course, learner):
     results, errors = in_parallel(grade, n=4)
     assert not errors, errors
     assert sorted(results) == ["graded", "refused", "refused", "refused"]
-    from lms.models import AuditEvent
+    from lms.core.models import AuditEvent
 
     assert AuditEvent.objects.filter(verb="review.grade").count() == 1

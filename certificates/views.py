@@ -1,0 +1,145 @@
+"""Certificates in the browser: a holder's PDF, HR's register with bulk exports, the public check."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from certificates import services
+from certificates.models import CertificateExport
+from certificates.register import clean_filters, filtered
+from certificates.verification import lookup
+from courses.models import CoursePage
+from lms.core import roles, throttle
+from lms.core.exceptions import LMSError
+from lms.core.models import Team
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+def certificate_pdf(request, certificate_id):
+    from certificates.pdf import pdf_for
+
+    try:
+        certificate = services.visible_certificate(user=request.user, certificate_id=certificate_id)
+    except LMSError as error:
+        raise Http404(error.message) from None
+    try:
+        pdf = pdf_for(certificate)
+    except Exception:
+        logger.exception("Rendering the PDF of certificate %s failed", certificate.pk)
+        return render(
+            request, "lms_certificates/pdf_unavailable.html", {"certificate": certificate}, status=503
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code[:8]}.pdf"'
+    return response
+
+
+@login_required
+def register(request):
+    roles.require_hr(request.user, "The certificate register is for HR.")
+    error = None
+    try:
+        filters = clean_filters(request.GET)
+    except LMSError as exc:
+        error, filters = exc.message, None
+    page = None
+    if filters is not None:
+        page = Paginator(filtered(filters), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "lms_certificates/register.html",
+        {
+            "page": page,
+            "error": error,
+            "filters": request.GET,
+            "teams": Team.objects.order_by("name"),
+            "courses": CoursePage.objects.live().order_by("title"),
+            "statuses": ["valid", "expiring", "expired", "revoked"],
+            "query": request.GET.urlencode(),
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def start_export(request):
+    roles.require_hr(request.user, "The certificate register is for HR.")
+    params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v != ""}
+    try:
+        export = services.request_export(user=request.user, filters=params, request=request)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect("lms:register")
+    return redirect("lms:export", export_id=export.pk)
+
+
+def _own_export(request, export_id):
+    roles.require_hr(request.user, "The certificate register is for HR.")
+    try:
+        return services.own_export(user=request.user, export_id=export_id)
+    except LMSError as error:
+        raise Http404(error.message) from None
+
+
+@login_required
+def export_status(request, export_id):
+    return render(request, "lms_certificates/export.html", {"export": _own_export(request, export_id)})
+
+
+@login_required
+@require_POST
+def retry_export(request, export_id):
+    try:
+        services.retry_export(user=request.user, export_id=export_id)
+    except LMSError as error:
+        messages.error(request, error.message)
+    return redirect("lms:export", export_id=export_id)
+
+
+@login_required
+def export_download(request, export_id):
+    export = _own_export(request, export_id)
+    if export.state != CertificateExport.State.DONE or not export.file:
+        raise Http404("This export is not ready yet.")
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=f"certificates-{export.pk}.zip")
+
+
+@login_required
+@require_POST
+def revoke(request, certificate_id):
+    try:
+        services.revoke(
+            certificate_id=certificate_id,
+            by=request.user,
+            reason=request.POST.get("reason", ""),
+            request=request,
+        )
+        messages.success(request, "Certificate revoked. It now verifies as revoked.")
+    except LMSError as error:
+        messages.error(request, error.message)
+    return redirect(request.POST.get("next") or "lms:register")
+
+
+VERIFY_LIMIT_PER_MINUTE = 30
+
+
+@never_cache
+def verify_page(request, code):
+    if not throttle.allow(f"verify:{throttle.client_ip(request)}", limit=VERIFY_LIMIT_PER_MINUTE):
+        return render(request, "lms_certificates/verify.html", {"throttled": True, "code": code}, status=429)
+    result = lookup(code)
+    return render(
+        request,
+        "lms_certificates/verify.html",
+        {"result": result, "code": code},
+        status=200 if result else 404,
+    )

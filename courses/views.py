@@ -1,0 +1,109 @@
+"""Courses in the browser: enrol, mark a module done, and (leaders and HR) assign with a due date."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from courses import services
+from lms.core import roles
+from lms.core.exceptions import LMSError
+from lms.core.models import Profile
+from lms.core.names import display_name
+
+
+def assignable_people(user):
+    """Everyone for HR; for a leader, the members of the teams they lead and those below."""
+    people = get_user_model().objects.filter(is_active=True).exclude(pk=user.pk)
+    if roles.is_hr(user):
+        return people.order_by("last_name", "first_name")
+    teams = roles.teams_led_by(user)
+    member_ids = Profile.objects.filter(team__in=teams).values("user_id")
+    return people.filter(pk__in=member_ids).order_by("last_name", "first_name")
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return display_name(obj)
+
+
+class AssignForm(forms.Form):
+    people = PersonChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple, label="People")
+    due_date = forms.DateField(
+        label="Due date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave empty for no deadline.",
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = people
+
+    def clean_due_date(self):
+        due = self.cleaned_data.get("due_date")
+        if due and due < timezone.localdate():
+            raise forms.ValidationError("The due date is in the past; choose today or a later date.")
+        return due
+
+
+@login_required
+def assign_course(request, course_id):
+    try:
+        course = services.get_course(course_id)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect("lms:my_training")
+    people = assignable_people(request.user)
+    if not (roles.is_hr(request.user) or roles.is_leader(request.user)):
+        raise PermissionDenied("Only team leaders and HR can assign courses.")
+    form = AssignForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrolments = services.assign_many(
+                course=course,
+                learners=list(form.cleaned_data["people"]),
+                assigned_by=request.user,
+                due_date=form.cleaned_data["due_date"],
+            )
+        except LMSError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"Assigned “{course.title}” to {len(enrolments)} people.")
+            return redirect(course.url)
+    return render(request, "lms_courses/assign.html", {"course": course, "form": form})
+
+
+@login_required
+@require_POST
+def enrol(request, course_id):
+    try:
+        course = services.get_course(course_id)
+        services.enrol(user=request.user, course=course)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect(request.POST.get("next") or "lms:my_training")
+    messages.success(request, f"You are enrolled in “{course.title}”. Start with the first module below.")
+    return redirect(course.url)
+
+
+@login_required
+@require_POST
+def complete_module(request, enrolment_id, module_id):
+    try:
+        enrolment, progress = services.complete_module(
+            user=request.user, enrolment_id=enrolment_id, module_id=module_id
+        )
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect("lms:my_training")
+    nxt = progress.next_module
+    if nxt is not None:
+        messages.success(request, f"Module done. Next up: “{nxt.title}”.")
+        return redirect(nxt.url)
+    messages.success(request, f"Well done — you have finished every module of “{enrolment.course.title}”.")
+    return redirect(enrolment.course.url)

@@ -1,0 +1,32 @@
+"""The team tree: one walk down (a team and everything below it) and one walk up (whose leadership a
+person sits under). Every page, rule and export that follows the tree calls these."""
+
+from .models import Team
+
+
+def descendants(teams) -> list[Team]:
+    """``teams`` and every team below them, each once, in one query per level."""
+    result: dict[int, Team] = {}
+    frontier = list(teams)
+    while frontier:
+        for team in frontier:
+            result[team.pk] = team
+        frontier = [t for t in Team.objects.filter(parent__in=frontier) if t.pk not in result]
+    return list(result.values())
+
+
+def all_teams() -> dict[int, Team]:
+    """Every team by id, with its leader: the tree in one query, for walking up from many people."""
+    return {t.pk: t for t in Team.objects.select_related("leader")}
+
+
+def leader_above(*, person_id: int, team_id: int | None, teams: dict[int, Team]):
+    """The nearest leader at or above team ``team_id`` who is not the person themselves: their own team's
+    leader, or for a team's leader the leader of the team above. None at the top of the tree."""
+    team, seen = teams.get(team_id), set()
+    while team is not None and team.pk not in seen:
+        seen.add(team.pk)
+        if team.leader_id and team.leader_id != person_id:
+            return team.leader
+        team = teams.get(team.parent_id)
+    return None

@@ -1,0 +1,27 @@
+"""The API router: each app's endpoints under /api/v1/, plus sign-in tokens, the schema and its docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from certificates.urls import api_urlpatterns as certificates_api
+from courses.urls import api_urlpatterns as courses_api
+from quizzes.urls import api_urlpatterns as quizzes_api
+
+from . import dashboards
+from .auth import ObtainTokenView
+
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api_token"),
+    path("", include(courses_api)),
+    path("", include(quizzes_api)),
+    path("", include(certificates_api)),
+    path("teams/", dashboards.TeamList.as_view(), name="api_teams"),
+    path("teams/<id:pk>/progress/", dashboards.TeamProgress.as_view(), name="api_team_progress"),
+    path("organisation/compliance/", dashboards.Compliance.as_view(), name="api_compliance"),
+    path("organisation/cascade/", dashboards.Cascade.as_view(), name="api_cascade"),
+    path("organisation/expiries/", dashboards.Expiries.as_view(), name="api_expiries"),
+    path("nudges/", dashboards.Nudges.as_view(), name="api_nudges"),
+    path("staff-imports/", dashboards.StaffImport.as_view(), name="api_staff_imports"),
+    path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),
+]

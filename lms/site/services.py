@@ -1,0 +1,58 @@
+"""Leader and HR actions: nudges and the teams a person may look at."""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+
+from lms.core import audit, conf, roles
+from lms.core.exceptions import Forbidden, LMSError, NotFound
+from lms.core.models import Nudge, Team
+from lms.core.names import display_name
+
+
+def visible_teams(user) -> list[Team]:
+    """HR sees every team; a leader the teams they lead and every team below; others none."""
+    if roles.is_hr(user):
+        return list(Team.objects.all())
+    return roles.teams_led_by(user)
+
+
+def team_for(user, team_id) -> Team:
+    """One team the caller may see; another team looks like a missing one."""
+    teams = {t.pk: t for t in visible_teams(user)}
+    team = teams.get(int(team_id)) if str(team_id).isdigit() else None
+    if team is None:
+        raise NotFound(f"You lead no team with id {team_id}.", code="team_not_found")
+    return team
+
+
+@transaction.atomic
+def nudge(*, sender, recipients: list, message: str, course=None, request=None) -> list[Nudge]:
+    message = (message or "").strip()
+    if not message:
+        raise LMSError("Write a short message to send.", code="message_required")
+    if len(message) > 1000:
+        raise LMSError("Keep the message under 1,000 characters.", code="message_too_long")
+    refused = [p for p in recipients if not (roles.is_hr(sender) or roles.leads(sender, p))]
+    if refused:
+        raise Forbidden("You can nudge only people in the teams you lead.", code="not_your_team")
+    nudges = [Nudge(recipient=p, sender=sender, course=course, message=message) for p in recipients]
+    Nudge.objects.bulk_create(nudges)
+    link = conf.public_base_url() + reverse("lms:my_training")
+    name = display_name(sender)
+    for person in recipients:
+        if person.email:
+            send_mail(
+                subject=f"A note from {name} about your training",
+                message=f"{message}\n\n— {name}\n\nYour training: {link}\n",
+                from_email=None,
+                recipient_list=[person.email],
+            )
+    audit.record(
+        actor=sender,
+        verb="team.nudge",
+        reason=message,
+        data={"people": [p.pk for p in recipients]},
+        request=request,
+    )
+    return nudges

@@ -1,0 +1,25 @@
+"""The site's own pages: sign-in, My training, the team view and HR's organisation pages."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from .views import audit, learner, organisation, staff, team
+from .views.auth import SignInView
+
+urlpatterns = [
+    path("login/", SignInView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("training/", learner.my_training, name="my_training"),
+    path("training/audit/", audit.audit_trail, name="audit"),
+    path("training/calendar.ics", learner.calendar_download, name="calendar"),
+    path("training/calendar/<str:token>.ics", learner.calendar_feed, name="calendar_feed"),
+    path("training/export/", learner.my_training_export, name="my_training_export"),
+    path("training/organisation/", organisation.organisation, name="organisation"),
+    path("training/organisation/cascade/", organisation.cascade, name="cascade"),
+    path("training/organisation/expiring/", organisation.expiries, name="expiries"),
+    path("training/staff/import/", staff.staff_import_view, name="staff_import"),
+    path("training/staff/template.csv", staff.staff_template, name="staff_template"),
+    path("training/team/", team.team_view, name="team"),
+    path("training/team/nudge/", team.nudge, name="nudge"),
+    path("training/team/members/<id:user_id>/", team.member_history, name="member"),
+]

@@ -1,0 +1,91 @@
+"""My training: what an employee sees of their own courses and certificates, as a page, a spreadsheet and
+a calendar."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates.selectors import my_certificates
+from courses import selectors
+from lms.core import conf
+from lms.site.calendar import feed_token
+
+
+@login_required
+def my_training(request):
+    rows = selectors.my_training(user=request.user)
+    today = timezone.localdate()
+    soon = conf.get("LMS_DUE_SOON_DAYS")
+    active = [(e, p) for e, p in rows if e.state != e.State.COMPLETED]
+    finished = [(e, p) for e, p in rows if e.state == e.State.COMPLETED]
+    return render(
+        request,
+        "lms_site/my_training.html",
+        {
+            "active": active,
+            "finished": finished,
+            "overdue_count": sum(1 for e, _ in active if e.is_overdue),
+            "today": today,
+            "due_soon_days": soon,
+            "certificates": my_certificates(request.user),
+            "nudges": request.user.nudges.select_related("sender", "course")[:5],
+            "calendar_feed": request.build_absolute_uri(
+                reverse("lms:calendar_feed", kwargs={"token": feed_token(request.user)})
+            ),
+        },
+    )
+
+
+@login_required
+def calendar_download(request):
+    from django.http import HttpResponse
+
+    from lms.site.calendar import calendar_for
+
+    response = HttpResponse(calendar_for(request.user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-training.ics"'
+    return response
+
+
+def calendar_feed(request, token):
+    from django.http import Http404, HttpResponse
+
+    from lms.site.calendar import calendar_for, user_for_token
+
+    user = user_for_token(token)
+    if user is None:
+        raise Http404("This calendar link is not valid.")
+    return HttpResponse(calendar_for(user), content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def my_training_export(request):
+    from lms.site.exports import table_download
+
+    rows = []
+    for enrolment, progress in selectors.my_training(user=request.user):
+        rows.append(
+            [
+                enrolment.course.title,
+                enrolment.get_state_display(),
+                progress.percent,
+                enrolment.due_date.isoformat() if enrolment.due_date else "",
+                "yes" if enrolment.is_overdue else "",
+                progress.next_module.title if progress.next_module else "",
+            ]
+        )
+    for c in my_certificates(request.user):
+        rows.append(
+            [
+                c.course_title,
+                f"Certificate: {c.status}",
+                "",
+                c.expires_on.isoformat() if c.expires_on else "",
+                "",
+                "",
+            ]
+        )
+    headers = ["Course", "State", "Progress %", "Due / expires", "Overdue", "Next module"]
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return table_download(headers, rows, fmt, filename="my-training", title="My training")

@@ -1,0 +1,73 @@
+"""HR's organisation views: compliance, the leaders-first cascade and what is about to expire."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from lms.core import roles
+from lms.site import dashboards, exports
+
+
+def _share(cell) -> str:
+    return f"{cell['certified']}/{cell['of']} ({cell['percent']}%)"
+
+
+@login_required
+def organisation(request):
+    roles.require_hr(request.user, "The organisation view is for HR.")
+    data = dashboards.compliance()
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        headers = ["Team", "Members", *[c.title for c in data["courses"]]]
+        rows = [[r["team"].name, r["members"], *[_share(c) for c in r["cells"]]] for r in data["rows"]]
+        return exports.table_download(headers, rows, fmt, filename="compliance", title="Compliance")
+    return render(request, "lms_site/organisation.html", {"data": data, "query": request.GET.urlencode()})
+
+
+@login_required
+def cascade(request):
+    roles.require_hr(request.user, "The organisation view is for HR.")
+    tree = dashboards.cascade()
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        rows = []
+
+        def walk(nodes, depth=0):
+            for node in nodes:
+                for c in node["courses"]:
+                    certified = "yes" if c["leader_certified"] else "no"
+                    state = "open" if c["team_open"] else "waiting"
+                    rows.append(
+                        [("  " * depth) + node["team"], node["leader"] or "", c["course"], certified, state]
+                    )
+                walk(node["children"], depth + 1)
+
+        walk(tree)
+        return exports.table_download(
+            ["Team", "Leader", "Course", "Leader certified", "Team"],
+            rows,
+            fmt,
+            filename="leaders-first-cascade",
+            title="Cascade",
+        )
+    return render(request, "lms_site/cascade.html", {"tree": tree})
+
+
+@login_required
+def expiries(request):
+    roles.require_hr(request.user, "The organisation view is for HR.")
+    within = request.GET.get("within", "30")
+    within = int(within) if within in ("30", "60", "90") else 30
+    certificates = dashboards.expiring(within=within)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        rows = [[c.holder_name, c.course_title, c.expires_on.isoformat(), c.code] for c in certificates]
+        return exports.table_download(
+            ["Holder", "Course", "Expires", "Code"],
+            rows,
+            fmt,
+            filename=f"expiring-{within}-days",
+            title="Expiring",
+        )
+    counts = {d: len(dashboards.expiring(within=d)) for d in (30, 60, 90)}
+    context = {"certificates": certificates, "within": within, "counts": counts}
+    return render(request, "lms_site/expiries.html", context)

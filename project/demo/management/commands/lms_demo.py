@@ -1,0 +1,36 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from lms.core import conf
+from project.demo.content.build_assessments import build_assessments
+from project.demo.content.build_courses import build_curriculum
+from project.demo.organisation import (
+    DEMO_PASSWORD,
+    build_demo_activity,
+    build_organisation,
+    issue_demo_certificates,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo organisation and starter curriculum. Safe to run again: it only adds what is missing."
+    )
+
+    def handle(self, *args, **options):
+        if not conf.get("LMS_DEMO_ENABLED"):
+            raise CommandError(
+                "The demo creates accounts with a published password, so it only runs where "
+                "LMS_DEMO_ENABLED = True (the dev and test settings)."
+            )
+        org = build_organisation()
+        content = build_curriculum()
+        assessments = build_assessments()
+        issue_demo_certificates()
+        build_demo_activity()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
+                f"{len(content['courses'])} courses, {len(assessments)} assessments. Sign in as hr, head, "
+                f"leader, employee, leader2, employee2, author or admin with the password {DEMO_PASSWORD}."
+            )
+        )

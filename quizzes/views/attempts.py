@@ -1,0 +1,98 @@
+"""Taking an assessment in the browser: start, answer (autosaved by the page's script), submit, result."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from courses.services import get_course
+from lms.core.exceptions import LMSError
+from quizzes import rules, services
+from quizzes.forms import answers_from_post
+from quizzes.questions import public_question
+from quizzes.results import result_for
+
+
+@login_required
+@require_POST
+def start_attempt(request, course_id):
+    try:
+        course = get_course(course_id)
+        attempt, _ = services.start_attempt(user=request.user, course=course)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect(request.POST.get("next") or "lms:my_training")
+    return redirect("lms:attempt", attempt_id=attempt.pk)
+
+
+def _render_open(request, attempt, answers=None, errors=None, status=200):
+    questions = [public_question(q) for q in attempt.snapshot["questions"]]
+    saved = services.saved_answers(attempt) if answers is None else answers
+    for question in questions:
+        question["saved"] = saved.get(question["id"])
+        question["error"] = (errors or {}).get(question["id"])
+        if question["type"] == "sequencing":
+            order = saved.get(question["id"]) or [o["id"] for o in question["options"]]
+            position = {step: i + 1 for i, step in enumerate(order)}
+            question["positions"] = [(o, position.get(o["id"])) for o in question["options"]]
+            question["position_choices"] = range(1, len(question["options"]) + 1)
+    deadline = rules.deadline(attempt)
+    return render(
+        request,
+        "lms_quizzes/attempt.html",
+        {"attempt": attempt, "questions": questions, "deadline": deadline, "has_errors": bool(errors)},
+        status=status,
+    )
+
+
+@login_required
+def attempt_page(request, attempt_id):
+    try:
+        attempt = services.own_attempt(user=request.user, attempt_id=attempt_id)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect("lms:my_training")
+    if attempt.is_open and rules.is_past_deadline(attempt):
+        attempt = services.submit(user=request.user, attempt_id=attempt.pk)
+        messages.info(request, "Time ran out, so your saved answers were submitted for you.")
+    if attempt.is_open:
+        return _render_open(request, attempt)
+    return render(request, "lms_quizzes/result.html", {"attempt": attempt, "result": result_for(attempt)})
+
+
+def _save_posted(request, attempt_id):
+    attempt = services.own_attempt(user=request.user, attempt_id=attempt_id)
+    answers, errors = answers_from_post(attempt.snapshot, request.POST)
+    if errors:
+        return attempt, answers, errors
+    if attempt.is_open and answers:
+        services.save_answers(user=request.user, attempt_id=attempt.pk, answers=answers)
+    return attempt, answers, {}
+
+
+@login_required
+@require_POST
+def save_attempt(request, attempt_id):
+    """Saving without JavaScript: the page's own form posts here."""
+    try:
+        attempt, answers, errors = _save_posted(request, attempt_id)
+    except LMSError as error:
+        messages.error(request, error.message)
+        return redirect("lms:attempt", attempt_id=attempt_id)
+    if errors:
+        return _render_open(request, attempt, answers, errors, status=400)
+    messages.success(request, "Your answers are saved. You can come back to them at any time.")
+    return redirect("lms:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+@require_POST
+def submit_attempt(request, attempt_id):
+    try:
+        attempt, answers, errors = _save_posted(request, attempt_id)
+        if errors:
+            return _render_open(request, attempt, answers, errors, status=400)
+        services.submit(user=request.user, attempt_id=attempt.pk)
+    except LMSError as error:
+        messages.error(request, error.message)
+    return redirect("lms:attempt", attempt_id=attempt_id)
