@@ -16,6 +16,7 @@ from courses.services import get_course
 from lms.core import roles
 from lms.core.api.fields import IdField
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.audit import Origin
 from lms.core.exceptions import LMSError, NotFound
 
 from . import services
@@ -137,7 +138,10 @@ class RevokeCertificate(APIView):
         data = ReasonSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         certificate = services.revoke(
-            certificate_id=pk, by=request.user, reason=data.validated_data["reason"], request=request
+            certificate_id=pk,
+            by=request.user,
+            reason=data.validated_data["reason"],
+            origin=Origin.of(request),
         )
         return Response(certificate_data(certificate, request))
 
@@ -161,7 +165,7 @@ class CorrectCertificate(APIView):
             by=request.user,
             holder_name=data.validated_data.get("holder_name"),
             reason=data.validated_data["reason"],
-            request=request,
+            origin=Origin.of(request),
         )
         return Response(certificate_data(new, request), status=status.HTTP_201_CREATED)
 
@@ -228,7 +232,7 @@ class GrantException(APIView):
             course=get_course(data.validated_data["course"]),
             by=request.user,
             reason=data.validated_data["reason"],
-            request=request,
+            origin=Origin.of(request),
         )
         return Response(data.validated_data, status=status.HTTP_201_CREATED)
 
@@ -288,7 +292,7 @@ class ExportList(APIView):
         data = ExportFiltersSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         export = services.request_export(
-            user=request.user, filters=data.validated_data["filters"], request=request
+            user=request.user, filters=data.validated_data["filters"], origin=Origin.of(request)
         )
         return Response(export_data(export, request), status=status.HTTP_202_ACCEPTED)
 

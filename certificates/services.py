@@ -149,7 +149,7 @@ def issue_if_eligible(*, user, course) -> Certificate | None:
 
 
 @transaction.atomic
-def revoke(*, certificate_id, by, reason: str, request=None) -> Certificate:
+def revoke(*, certificate_id, by, reason: str, origin: audit.Origin | None = None) -> Certificate:
     if not roles.is_hr(by):
         raise Forbidden("Only HR can revoke certificates.", code="permission_denied")
     certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
@@ -171,13 +171,15 @@ def revoke(*, certificate_id, by, reason: str, request=None) -> Certificate:
         subject=certificate.holder,
         obj=certificate,
         reason=certificate.revoked_reason,
-        request=request,
+        origin=origin,
     )
     return certificate
 
 
 @transaction.atomic
-def correct(*, certificate_id, by, holder_name: str | None = None, reason: str, request=None) -> Certificate:
+def correct(
+    *, certificate_id, by, holder_name: str | None = None, reason: str, origin: audit.Origin | None = None
+) -> Certificate:
     """Certificates never change: a correction issues a new one that replaces the old."""
     if not roles.is_hr(by):
         raise Forbidden("Only HR can correct certificates.", code="permission_denied")
@@ -209,13 +211,15 @@ def correct(*, certificate_id, by, holder_name: str | None = None, reason: str, 
         obj=new,
         reason=reason.strip(),
         data={"replaces": old.pk},
-        request=request,
+        origin=origin,
     )
     return new
 
 
 @transaction.atomic
-def grant_exception(*, person, course, by, reason: str, request=None) -> LeadersFirstException:
+def grant_exception(
+    *, person, course, by, reason: str, origin: audit.Origin | None = None
+) -> LeadersFirstException:
     if not roles.is_hr(by):
         raise Forbidden("Only HR can grant leaders-first exceptions.", code="permission_denied")
     if not (reason or "").strip():
@@ -232,7 +236,7 @@ def grant_exception(*, person, course, by, reason: str, request=None) -> Leaders
         obj=exception,
         reason=exception.reason,
         data={"course": course.title},
-        request=request,
+        origin=origin,
     )
     return exception
 
@@ -253,7 +257,7 @@ def visible_certificate(*, user, certificate_id) -> Certificate:
     return certificate
 
 
-def request_export(*, user, filters: dict, request=None):
+def request_export(*, user, filters: dict, origin: audit.Origin | None = None):
     """Queue a bulk ZIP of every certificate matching ``filters`` (HR only)."""
     from .models import CertificateExport
     from .register import clean_filters

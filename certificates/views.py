@@ -16,6 +16,7 @@ from certificates.register import clean_filters, filtered
 from certificates.verification import lookup
 from courses.models import CoursePage
 from lms.core import roles, throttle
+from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.models import Team
 
@@ -75,7 +76,7 @@ def start_export(request):
     roles.require_hr(request.user, "The certificate register is for HR.")
     params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v != ""}
     try:
-        export = services.request_export(user=request.user, filters=params, request=request)
+        export = services.request_export(user=request.user, filters=params, origin=Origin.of(request))
     except LMSError as error:
         messages.error(request, error.message)
         return redirect("lms:register")
@@ -121,7 +122,7 @@ def revoke(request, certificate_id):
             certificate_id=certificate_id,
             by=request.user,
             reason=request.POST.get("reason", ""),
-            request=request,
+            origin=Origin.of(request),
         )
         messages.success(request, "Certificate revoked. It now verifies as revoked.")
     except LMSError as error:
@@ -134,7 +135,7 @@ VERIFY_LIMIT_PER_MINUTE = 30
 
 @never_cache
 def verify_page(request, code):
-    if not throttle.allow(f"verify:{throttle.client_ip(request)}", limit=VERIFY_LIMIT_PER_MINUTE):
+    if not throttle.allow(f"verify:{throttle.client_key(request)}", limit=VERIFY_LIMIT_PER_MINUTE):
         return render(request, "lms_certificates/verify.html", {"throttled": True, "code": code}, status=429)
     result = lookup(code)
     return render(

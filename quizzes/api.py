@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from courses.services import get_course
 from lms.core import roles
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.audit import Origin
 from lms.core.exceptions import Conflict, Forbidden, NotFound
 from lms.core.names import display_name
 
@@ -239,7 +240,7 @@ class GradeReview(APIView):
             review_id=pk,
             marks=data.validated_data["marks"],
             comment=data.validated_data["comment"],
-            request=request,
+            origin=Origin.of(request),
         )
         return Response(review_data(review))
 
@@ -264,7 +265,7 @@ class SignOffReview(APIView):
             review_id=pk,
             items=data.validated_data["items"],
             note=data.validated_data["note"],
-            request=request,
+            origin=Origin.of(request),
         )
         return Response(review_data(review))
 

@@ -274,7 +274,9 @@ def question_of(review: Review) -> dict | None:
 
 
 @transaction.atomic
-def grade_written(*, reviewer, review_id, marks: dict, comment: str, request=None) -> Review:
+def grade_written(
+    *, reviewer, review_id, marks: dict, comment: str, origin: audit.Origin | None = None
+) -> Review:
     review = reviewable(reviewer=reviewer, review_id=review_id, lock=True)
     if review.kind != Review.Kind.WRITTEN:
         raise LMSError("This review is an observation: sign it off instead.", code="wrong_review_kind")
@@ -312,14 +314,16 @@ def grade_written(*, reviewer, review_id, marks: dict, comment: str, request=Non
         obj=review,
         reason=review.comment,
         data={"marks": review.marks, "credit": round(credit, 3), "course": review.attempt.course.title},
-        request=request,
+        origin=origin,
     )
     _finalise_if_reviewed(review.attempt)
     return review
 
 
 @transaction.atomic
-def sign_off(*, reviewer, review_id, items: list, note: str = "", request=None) -> Review:
+def sign_off(
+    *, reviewer, review_id, items: list, note: str = "", origin: audit.Origin | None = None
+) -> Review:
     """Sign off observed behaviours, one or several at a time; done when every item is signed."""
     review = reviewable(reviewer=reviewer, review_id=review_id, lock=True)
     if review.kind != Review.Kind.OBSERVATION:
@@ -355,7 +359,7 @@ def sign_off(*, reviewer, review_id, items: list, note: str = "", request=None) 
         obj=review,
         reason=(note or "").strip(),
         data={"items": [checklist[i]["behaviour"] for i in items], "course": review.attempt.course.title},
-        request=request,
+        origin=origin,
     )
     if review.state == Review.State.DONE:
         _finalise_if_reviewed(review.attempt)

@@ -1,14 +1,33 @@
 """Recording changes to anyone's standing (DESIGN §4 rule 6)."""
 
+from dataclasses import dataclass
+
+from .client import client_ip
 from .models import AuditEvent
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a change came from, kept beside it in the audit trail. Views and API calls build it from
+    their request, so services take plain values and never a request."""
+
+    ip_address: str | None = None
+
+    @classmethod
+    def of(cls, request) -> "Origin":
+        return cls(ip_address=client_ip(request))
+
+
 def record(
-    *, actor, verb: str, subject=None, obj=None, reason: str = "", data: dict | None = None, request=None
+    *,
+    actor,
+    verb: str,
+    subject=None,
+    obj=None,
+    reason: str = "",
+    data: dict | None = None,
+    origin: Origin | None = None,
 ) -> AuditEvent:
-    ip = None
-    if request is not None:
-        ip = request.META.get("REMOTE_ADDR") or None
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         verb=verb,
@@ -17,5 +36,5 @@ def record(
         object_id=str(obj.pk) if obj is not None else "",
         reason=reason,
         data=data or {},
-        ip_address=ip,
+        ip_address=origin.ip_address if origin else None,
     )

@@ -164,7 +164,7 @@ def _check_tree(rows: list[Row], report: Report) -> None:
             node = parents.get(node, "")
 
 
-def run(*, upload, by, dry_run: bool, request=None) -> Report:
+def run(*, upload, by, dry_run: bool, origin: audit.Origin | None = None) -> Report:
     if not is_hr(by):
         raise Forbidden("Only HR can import staff.", code="permission_denied")
     rows, report = _read(upload)
@@ -188,7 +188,7 @@ def run(*, upload, by, dry_run: bool, request=None) -> Report:
                 verb="staff.import",
                 reason=f"{len(rows)} rows",
                 data={"changes": report.changes[:200]},
-                request=request,
+                origin=origin,
             )
     return report
 

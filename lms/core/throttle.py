@@ -4,6 +4,8 @@ import time
 
 from django.core.cache import cache
 
+from .client import client_ip
+
 
 def allow(key: str, *, limit: int, window: int = 60) -> bool:
     bucket = f"lms-throttle:{key}:{int(time.time() // window)}"
@@ -16,5 +18,6 @@ def allow(key: str, *, limit: int, window: int = 60) -> bool:
     return count <= limit
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+def client_key(request) -> str:
+    """The client's address as a throttle or lockout key ("unknown" when there is none)."""
+    return client_ip(request) or "unknown"

@@ -27,7 +27,9 @@ def team_for(user, team_id) -> Team:
 
 
 @transaction.atomic
-def nudge(*, sender, recipients: list, message: str, course=None, request=None) -> list[Nudge]:
+def nudge(
+    *, sender, recipients: list, message: str, course=None, origin: audit.Origin | None = None
+) -> list[Nudge]:
     message = (message or "").strip()
     if not message:
         raise LMSError("Write a short message to send.", code="message_required")
@@ -53,6 +55,6 @@ def nudge(*, sender, recipients: list, message: str, course=None, request=None) 
         verb="team.nudge",
         reason=message,
         data={"people": [p.pk for p in recipients]},
-        request=request,
+        origin=origin,
     )
     return nudges

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from quizzes import selectors, services
 from quizzes.models import Review
@@ -48,7 +49,7 @@ def review_detail(request, review_id):
                     review_id=review.pk,
                     marks=marks,
                     comment=request.POST.get("comment", ""),
-                    request=request,
+                    origin=Origin.of(request),
                 )
                 messages.success(request, "Graded. The learner will see your marks and comment.")
             else:
@@ -57,7 +58,7 @@ def review_detail(request, review_id):
                     review_id=review.pk,
                     items=request.POST.getlist("items"),
                     note=request.POST.get("note", ""),
-                    request=request,
+                    origin=Origin.of(request),
                 )
                 messages.success(request, "Signed off. Thank you for watching real work.")
             return redirect("lms:reviews")

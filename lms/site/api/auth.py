@@ -32,7 +32,7 @@ class ObtainTokenView(APIView):
     def post(self, request):
         data = TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        username, ip = data.validated_data["username"], throttle.client_ip(request)
+        username, ip = data.validated_data["username"], throttle.client_key(request)
         if lockout.is_locked(username, ip):
             raise LMSError(lockout.message(), code="locked_out", status=429)
         user = authenticate(request, username=username, password=data.validated_data["password"])

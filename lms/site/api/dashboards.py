@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from lms.core import roles, staff_import
 from lms.core.api.fields import IdField
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.names import display_name
 from lms.site import dashboards, services
@@ -215,7 +216,10 @@ class Nudges(APIView):
         if len(people) != len(set(data.validated_data["people"])):
             raise LMSError("Some of those people do not exist.", code="user_not_found", status=404)
         sent = services.nudge(
-            sender=request.user, recipients=people, message=data.validated_data["message"], request=request
+            sender=request.user,
+            recipients=people,
+            message=data.validated_data["message"],
+            origin=Origin.of(request),
         )
         return Response({"sent": len(sent)}, status=status.HTTP_201_CREATED)
 
@@ -245,7 +249,7 @@ class StaffImport(APIView):
         if upload is None:
             raise LMSError("file: upload a CSV file.", code="invalid")
         dry_run = str(request.data.get("dry_run", "true")).lower() not in ("false", "0", "no")
-        report = staff_import.run(upload=upload, by=request.user, dry_run=dry_run, request=request)
+        report = staff_import.run(upload=upload, by=request.user, dry_run=dry_run, origin=Origin.of(request))
         body = {
             "applied": report.applied,
             "dry_run": dry_run,

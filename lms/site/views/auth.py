@@ -10,7 +10,7 @@ from lms.core import lockout, throttle
 class LockoutAuthenticationForm(AuthenticationForm):
     def clean(self):
         username = self.data.get("username", "")
-        ip = throttle.client_ip(self.request)
+        ip = throttle.client_key(self.request)
         if lockout.is_locked(username, ip):
             raise forms.ValidationError(lockout.message(), code="locked")
         try:

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from lms.core import roles, staff_import
+from lms.core.audit import Origin
 
 
 @login_required
@@ -19,7 +20,10 @@ def staff_import_view(request):
             report = staff_import.Report(errors=[(0, f"“{upload.name}” is not a .csv file.")])
         else:
             report = staff_import.run(
-                upload=upload, by=request.user, dry_run=bool(request.POST.get("dry_run")), request=request
+                upload=upload,
+                by=request.user,
+                dry_run=bool(request.POST.get("dry_run")),
+                origin=Origin.of(request),
             )
         status = 400 if report.errors else 200
     return render(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from certificates.models import Certificate
 from courses.models import Enrolment
 from lms.core import conf, roles
+from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile
 from lms.site import charts, dashboards, exports, services
@@ -76,7 +77,10 @@ def nudge(request):
         return redirect("lms:team")
     try:
         services.nudge(
-            sender=request.user, recipients=people, message=request.POST.get("message", ""), request=request
+            sender=request.user,
+            recipients=people,
+            message=request.POST.get("message", ""),
+            origin=Origin.of(request),
         )
     except LMSError as error:
         messages.error(request, error.message)
