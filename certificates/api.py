@@ -22,7 +22,7 @@ from lms.core.exceptions import LMSError, NotFound
 from . import services
 from .models import Certificate, CertificateExport
 from .register import clean_filters, filtered
-from .verification import lookup
+from .verification import lookup, verify_url
 
 logger = logging.getLogger(__name__)
 ERRORS = dict.fromkeys((400, 401, 403, 404, 409), ErrorSerializer)
@@ -44,6 +44,9 @@ class CertificateSerializer(serializers.Serializer):
     replaces = serializers.IntegerField(allow_null=True)
     verify_url = serializers.CharField()
     pdf_url = serializers.CharField()
+    has_pdf = serializers.BooleanField(
+        help_text="False for a revoked or replaced certificate: its PDF is refused."
+    )
 
 
 def certificate_data(c: Certificate, request) -> dict:
@@ -61,8 +64,9 @@ def certificate_data(c: Certificate, request) -> dict:
         "policy_versions": c.policy_versions,
         "renewal_of": c.renewal_of_id,
         "replaces": c.replaces_id,
-        "verify_url": request.build_absolute_uri(reverse("lms:verify", kwargs={"code": c.code})),
+        "verify_url": verify_url(c),
         "pdf_url": request.build_absolute_uri(reverse("lms:api_certificate_pdf", kwargs={"pk": c.pk})),
+        "has_pdf": c.has_pdf,
     }
 
 
@@ -101,13 +105,13 @@ class CertificateDetail(APIView):
 class CertificatePdf(APIView):
     @extend_schema(
         operation_id="certificates_pdf",
-        responses={(200, "application/pdf"): bytes, 503: ErrorSerializer, **ERRORS},
+        responses={(200, "application/pdf"): bytes, 410: ErrorSerializer, 503: ErrorSerializer, **ERRORS},
     )
     def get(self, request, pk):
         """The certificate as a PDF (rendered once, then served from storage)."""
         from .pdf import pdf_for
 
-        certificate = services.visible_certificate(user=request.user, certificate_id=pk)
+        certificate = services.printable_certificate(user=request.user, certificate_id=pk)
         try:
             pdf = pdf_for(certificate)
         except Exception:

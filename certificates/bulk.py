@@ -20,7 +20,8 @@ from django.utils.text import slugify
 from lms.core import conf
 
 from .models import Certificate, CertificateDesign
-from .pdf import render_many, verify_url
+from .pdf import render_many
+from .verification import verify_url
 
 REGISTER_COLUMNS = [
     "code",
@@ -46,7 +47,8 @@ def write_zip(
     workers: int | None = None,
     register_csv: bool = True,
 ) -> int:
-    """Write a ZIP of one PDF per certificate (and ``register.csv``) to ``fileobj``; return the count.
+    """Write a ZIP of one PDF per printable certificate (and ``register.csv`` of them all) to ``fileobj``;
+    return how many PDFs it holds.
 
     ``certificates`` is a queryset, or a list of certificates or ids; ``fileobj`` need not be seekable.
     ``progress(done, total)`` is called after each batch.
@@ -55,19 +57,20 @@ def write_zip(
     batch_size = batch_size or conf.get("LMS_PDF_BATCH_SIZE")
     batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
     design = CertificateDesign.current()
-    names, done = set(), 0
+    names, done, written = set(), 0, 0
     # PDFs are already compressed: storing them costs nothing in size and saves the time.
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
-        for rendered in _rendered(batches, design.pk, workers):
+        for batch, rendered in zip(batches, _rendered(batches, design.pk, workers), strict=True):
             for stem, pdf in rendered:
                 archive.writestr(_unique(stem, names), pdf)
-            done += len(rendered)
+            written += len(rendered)
+            done += len(batch)
             if progress:
                 progress(done, len(ids))
         if register_csv:
             with archive.open("register.csv", "w") as raw:
                 _write_register(raw, ids)
-    return done
+    return written
 
 
 def _ids(certificates) -> list[int]:
@@ -95,9 +98,10 @@ def _unique(stem: str, used: set[str]) -> str:
 
 
 def _render_batch(ids: list[int], design_id: int) -> list[tuple[str, bytes]]:
-    """(file name stem, PDF) for each certificate of ``ids`` that still exists, in order."""
+    """(file name stem, PDF) for each certificate of ``ids`` that still exists and may be printed (a
+    revoked or replaced one has no PDF; the register still lists it), in order."""
     design = CertificateDesign.objects.filter(pk=design_id).first() or CertificateDesign.current()
-    found = Certificate.objects.in_bulk(ids)
+    found = Certificate.objects.printable().in_bulk(ids)
     batch = [found[i] for i in ids if i in found]
     return [(_stem(c), pdf) for c, pdf in zip(batch, render_many(batch, design=design), strict=True)]
 

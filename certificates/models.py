@@ -128,6 +128,11 @@ class CertificateQuerySet(models.QuerySet):
         """Neither revoked nor replaced by a correction: the record that stands for its holder."""
         return self.filter(revoked_at__isnull=True, replaced_by__isnull=True)
 
+    def printable(self):
+        """Certificates that may be downloaded as a PDF: current ones. A revoked or replaced certificate
+        keeps its record and public check, but no document that could pass for a valid one."""
+        return self.current()
+
     def valid_on(self, day: datetime.date):
         return (
             self.current()
@@ -257,6 +262,11 @@ class Certificate(models.Model):
     @property
     def is_current(self) -> bool:
         return not self.revoked_at and not self._replaced()
+
+    @property
+    def has_pdf(self) -> bool:
+        """Whether a PDF may be downloaded (the rule of ``CertificateQuerySet.printable``)."""
+        return self.is_current
 
     def _replaced(self) -> bool:
         if self.pk is None:  # a preview sample: nothing can replace it

@@ -23,7 +23,6 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.formats import date_format
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -31,6 +30,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from lms.core import conf
 
 from .models import Certificate, CertificateDesign
+from .verification import verify_url
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +43,6 @@ LOGO_FILTER = "max-800x300"
 SIGNATURE_FILTER = "max-600x200"
 QR_MM = 34  # printed size of the QR code
 QR_MASK = 2
-
-
-def verify_url(certificate: Certificate) -> str:
-    """The public check page, as printed and QR-encoded on the certificate (DESIGN §5)."""
-    return conf.public_base_url() + reverse("lms:verify", kwargs={"code": certificate.code})
 
 
 # --- QR code ---------------------------------------------------------------------------------------------

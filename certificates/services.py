@@ -257,6 +257,20 @@ def visible_certificate(*, user, certificate_id) -> Certificate:
     return certificate
 
 
+def printable_certificate(*, user, certificate_id) -> Certificate:
+    """A certificate the caller may see and download as a PDF; a revoked or replaced one is refused,
+    whoever asks, so the page, the API and every template agree."""
+    certificate = visible_certificate(user=user, certificate_id=certificate_id)
+    if not certificate.has_pdf:
+        raise LMSError(
+            f"This certificate has been {certificate.status}, so it has no PDF to download. Its record and "
+            "its public check stay as they are.",
+            code="certificate_not_current",
+            status=410,
+        )
+    return certificate
+
+
 def request_export(*, user, filters: dict, origin: audit.Origin | None = None):
     """Queue a bulk ZIP of every certificate matching ``filters`` (HR only)."""
     from .models import CertificateExport

@@ -1,6 +1,16 @@
-"""What the public may learn about a certificate from its code: no more than name, course, dates, status."""
+"""The public check of a certificate: its one URL (printed, QR-encoded, in the API and exports) and what
+anyone holding the code may learn: no more than name, course, dates, status."""
+
+from django.urls import reverse
+
+from lms.core import conf
 
 from .models import Certificate
+
+
+def verify_url(certificate: Certificate) -> str:
+    """The public check page, as printed and QR-encoded on the certificate (DESIGN §5)."""
+    return conf.public_base_url() + reverse("lms:verify", kwargs={"code": certificate.code})
 
 
 def lookup(code: str) -> dict | None:

@@ -32,6 +32,11 @@ def certificate_pdf(request, certificate_id):
     except LMSError as error:
         raise Http404(error.message) from None
     try:
+        services.printable_certificate(user=request.user, certificate_id=certificate.pk)
+    except LMSError as error:
+        context = {"certificate": certificate, "message": error.message}
+        return render(request, "lms_certificates/pdf_refused.html", context, status=error.status)
+    try:
         pdf = pdf_for(certificate)
     except Exception:
         logger.exception("Rendering the PDF of certificate %s failed", certificate.pk)
