@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile, Team
+from lms.core.teams import descendants
 
 from .models import Certificate
 
@@ -56,7 +57,7 @@ def filtered(filters: dict):
         "holder_name", "-issued_on", "pk"
     )
     if "team" in filters:
-        teams = Team.objects.get(pk=filters["team"]).with_descendants()
+        teams = descendants(Team.objects.filter(pk=filters["team"]))
         qs = qs.filter(holder__in=Profile.objects.filter(team__in=teams).values("user_id"))
     if "course" in filters:
         qs = qs.filter(course_id=filters["course"])

@@ -10,6 +10,16 @@ from wagtail.search import index
 from .names import display_name
 
 
+def walk_up(team, parent_of):
+    """``team`` and each team above it, nearest first: the one walk up the tree. ``parent_of`` reads a
+    team's parent (from the database, or from teams already loaded); a tree edited into a loop stops."""
+    seen = set()
+    while team is not None and team.pk not in seen:
+        seen.add(team.pk)
+        yield team
+        team = parent_of(team)
+
+
 class Team(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     leader = models.ForeignKey(
@@ -44,30 +54,12 @@ class Team(index.Indexed, models.Model):
 
     def clean(self):
         # Walk up from the proposed parent: meeting ourselves means the tree would loop.
-        seen = set()
-        node = self.parent
-        while node is not None:
-            if node.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": _("A team cannot sit below itself; choose another parent.")})
-            if node.pk in seen:
-                break
-            seen.add(node.pk)
-            node = node.parent
-
-    def with_descendants(self) -> list["Team"]:
-        """This team and every team below it."""
-        from .teams import descendants
-
-        return descendants([self])
+        if self.pk is not None and any(t.pk == self.pk for t in walk_up(self.parent, lambda t: t.parent)):
+            raise ValidationError({"parent": _("A team cannot sit below itself; choose another parent.")})
 
     def ancestors(self) -> list["Team"]:
-        """Teams above this one, nearest first."""
-        chain, node, seen = [], self.parent, {self.pk}
-        while node is not None and node.pk not in seen:
-            chain.append(node)
-            seen.add(node.pk)
-            node = node.parent
-        return chain
+        """Teams above this one, nearest first (one query per level; see ``teams.all_teams`` for many)."""
+        return list(walk_up(self, lambda team: team.parent))[1:]
 
 
 class Profile(index.Indexed, models.Model):

@@ -1,7 +1,7 @@
 """The team tree: one walk down (a team and everything below it) and one walk up (whose leadership a
 person sits under). Every page, rule and export that follows the tree calls these."""
 
-from .models import Team
+from .models import Team, walk_up
 
 
 def descendants(teams) -> list[Team]:
@@ -23,10 +23,7 @@ def all_teams() -> dict[int, Team]:
 def leader_above(*, person_id: int, team_id: int | None, teams: dict[int, Team]):
     """The nearest leader at or above team ``team_id`` who is not the person themselves: their own team's
     leader, or for a team's leader the leader of the team above. None at the top of the tree."""
-    team, seen = teams.get(team_id), set()
-    while team is not None and team.pk not in seen:
-        seen.add(team.pk)
+    for team in walk_up(teams.get(team_id), lambda t: teams.get(t.parent_id)):
         if team.leader_id and team.leader_id != person_id:
             return team.leader
-        team = teams.get(team.parent_id)
     return None

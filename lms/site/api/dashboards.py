@@ -14,6 +14,7 @@ from lms.core.api.serializers import ErrorSerializer
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.names import display_name
+from lms.core.teams import descendants
 from lms.site import dashboards, services
 
 ERRORS = dict.fromkeys((400, 401, 403, 404), ErrorSerializer)
@@ -99,7 +100,7 @@ class TeamProgress(APIView):
     def get(self, request, pk):
         """Members × courses for a team you lead (and the teams below it); another team is a 404."""
         team = services.team_for(request.user, pk)
-        matrix = dashboards.build_matrix(teams=team.with_descendants())
+        matrix = dashboards.build_matrix(teams=descendants([team]))
         data = matrix_data(matrix)
         data["team"] = team.name
         data["skill_gaps"] = dashboards.skill_gaps(user_ids=[m["id"] for m in data["members"]])

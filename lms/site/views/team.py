@@ -15,6 +15,7 @@ from lms.core import conf, roles
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile
+from lms.core.teams import descendants
 from lms.site import charts, dashboards, exports, services
 from quizzes.models import Attempt
 from quizzes.selectors import review_count
@@ -30,7 +31,7 @@ def _teams(request):
             team = services.team_for(request.user, focus)
         except LMSError as error:
             raise Http404(error.message) from None
-        return teams, team.with_descendants(), team
+        return teams, descendants([team]), team
     return teams, teams, None
 
 
