@@ -13,7 +13,7 @@ from lms.core.audit import Origin
 from lms.core.exceptions import Conflict, Forbidden, NotFound
 from lms.core.names import display_name
 
-from . import selectors, services
+from . import question_types, selectors, services
 from .models import AssessmentPage, Attempt, Review
 from .questions import public_question
 from .results import result_for
@@ -29,14 +29,18 @@ class OptionSerializer(serializers.Serializer):
 
 class PublicQuestionSerializer(serializers.Serializer):
     id = serializers.CharField()
-    type = serializers.ChoiceField(
-        choices=["single_choice", "multiple_response", "true_false", "judgement", "sequencing", "written"]
-    )
+    type = serializers.ChoiceField(choices=[])  # from the registry, in get_fields
     dimension = serializers.ChoiceField(choices=["awareness", "skill"])
     skills = serializers.ListField(child=serializers.CharField())
     scenario = serializers.CharField(allow_blank=True)
     prompt = serializers.CharField()
     options = OptionSerializer(many=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # Read when the schema is built, not at import, so a type a host app registers later is listed.
+        fields["type"] = serializers.ChoiceField(choices=question_types.names())
+        return fields
 
 
 class AttemptSerializer(serializers.Serializer):

@@ -18,6 +18,7 @@ class SkillsBlock(blocks.ListBlock):
 
 
 class QuestionBlock(blocks.StructBlock):
+    # Which score a question counts towards; its type in quizzes.question_types reads it from here.
     dimension = AWARENESS
     skills = SkillsBlock()
     points = blocks.IntegerBlock(default=1, min_value=1, max_value=10)
@@ -125,6 +126,9 @@ class WrittenReplyBlock(QuestionBlock):
 
 
 class QuestionChoiceBlock(blocks.StreamBlock):
+    # What authors can build. Each child's name is a registered question type whose ``block`` is that
+    # child's class (tests/quizzes/test_question_types.py checks it). Listed here, not assembled from
+    # the registry, because the types import these classes; names and order are in migrations.
     single_choice = SingleChoiceBlock()
     multiple_response = MultipleResponseBlock()
     true_false = TrueFalseBlock()

@@ -1,44 +1,21 @@
-"""Scoring on the server: partial credit per question type, scores per dimension and per skill."""
+"""Scoring on the server: credit per question (each type scores its own), scores per dimension and per
+skill."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
+from . import question_types
 from .blocks import AWARENESS, SKILL
 
 
 def credit_for(question: dict, response) -> float | None:
     """Credit from 0 to 1 for one response; None when a person must grade it (written replies)."""
-    kind = question["type"]
-    if kind == "written":
-        return None
-    if response in (None, "", []):
-        return 0.0
-    options = {o["id"]: o for o in question["options"]}
-    if kind in ("single_choice", "true_false"):
-        return 1.0 if options.get(response, {}).get("correct") else 0.0
-    if kind == "judgement":
-        best = max(o["quality"] for o in question["options"]) or 1
-        chosen = options.get(response)
-        return (chosen["quality"] / best) if chosen else 0.0
-    if kind == "multiple_response":
-        correct = {i for i, o in options.items() if o["correct"]}
-        chosen = set(response)
-        # Each right pick earns a share; each wrong pick takes one away, never below zero.
-        return max(0.0, (len(chosen & correct) - len(chosen - correct)) / len(correct))
-    if kind == "sequencing":
-        key = question["key_order"]
-        position = {step: i for i, step in enumerate(response)}
-        pairs = list(combinations(key, 2))
-        agreeing = sum(1 for a, b in pairs if position.get(a, -1) < position.get(b, -1))
-        return agreeing / len(pairs) if pairs else 1.0
-    raise ValueError(f"Unknown question type {kind!r}")
+    return question_types.of(question).credit(question, response)
 
 
 def written_credit(question: dict, marks: dict) -> float:
-    total = sum(c["points"] for c in question["rubric"])
-    awarded = sum(min(int(marks.get(c["id"], 0)), c["points"]) for c in question["rubric"])
-    return awarded / total if total else 0.0
+    """Credit from a reviewer's marks on the question's rubric."""
+    return question_types.of(question).credit_from_marks(question, marks)
 
 
 @dataclass

@@ -1,43 +1,7 @@
 """What a learner sees after submitting: per-question feedback, scores and plain-words verdicts."""
 
-from . import grading
+from . import grading, question_types
 from .models import Attempt, Review
-
-
-def _correct_view(question: dict) -> dict:
-    kind = question["type"]
-    if kind in ("single_choice", "multiple_response", "true_false"):
-        return {"correct_options": [o["id"] for o in question["options"] if o["correct"]]}
-    if kind == "judgement":
-        return {"option_quality": {o["id"]: o["quality"] for o in question["options"]}}
-    if kind == "sequencing":
-        text = {o["id"]: o["text"] for o in question["options"]}
-        return {"correct_order": [{"id": i, "text": text[i]} for i in question["key_order"]]}
-    if kind == "written":
-        return {"rubric": question["rubric"], "model_answer": question.get("model_answer", "")}
-    return {}
-
-
-def _quality_label(quality: int) -> str:
-    if quality >= 100:
-        return "best reply"
-    if quality >= 50:
-        return "acceptable"
-    return "weak" if quality > 0 else "harmful"
-
-
-def _options(question: dict, response) -> list[dict]:
-    chosen = set(response) if isinstance(response, list) else {response}
-    options = []
-    for o in question["options"]:
-        option = {"id": o["id"], "text": o["text"], "chosen": o["id"] in chosen}
-        if "correct" in o:
-            option["correct"] = o["correct"]
-        if "quality" in o:
-            option["quality"] = o["quality"]
-            option["quality_label"] = _quality_label(o["quality"])
-        options.append(option)
-    return options
 
 
 def result_for(attempt: Attempt) -> dict:
@@ -47,6 +11,7 @@ def result_for(attempt: Attempt) -> dict:
     reviews = {(r.kind, r.question_id): r for r in attempt.reviews.all()}
     questions = []
     for question in attempt.snapshot["questions"]:
+        kind = question_types.of(question)
         answer = answers.get(question["id"])
         review = reviews.get((Review.Kind.WRITTEN, question["id"]))
         item = {
@@ -56,11 +21,11 @@ def result_for(attempt: Attempt) -> dict:
             "skills": [s["name"] for s in question["skills"]],
             "scenario": question["scenario"],
             "prompt": question["prompt"],
-            "options": _options(question, answer.response if answer else None),
+            "options": kind.result_options(question, answer.response if answer else None),
             "response": answer.response if answer else None,
             "credit": None if answer is None or answer.credit is None else round(answer.credit * 100),
             "explanation": question["explanation"],
-            **_correct_view(question),
+            **kind.explain(question),
         }
         if review is not None:
             item["review"] = {
@@ -87,7 +52,7 @@ def result_for(attempt: Attempt) -> dict:
     provisional = None
     if attempt.state == Attempt.State.AWAITING_REVIEW:
         # Until a leader grades the written replies, show what the automatic questions already say.
-        automatic = [q for q in attempt.snapshot["questions"] if q["type"] != "written"]
+        automatic = [q for q in attempt.snapshot["questions"] if not question_types.of(q).needs_review]
         partial = grading.score(
             automatic,
             {a.question_id: a.credit for a in answers.values()},

@@ -8,11 +8,11 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from courses.models import CoursePage
-from lms.core import audit, conf, roles
+from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
 
-from . import grading, rules, selectors
+from . import grading, question_types, rules, selectors
 from .models import Answer, AssessmentPage, Attempt, Review
 from .questions import build_snapshot
 
@@ -91,39 +91,15 @@ def start_attempt(*, user, course: CoursePage) -> tuple[Attempt, bool]:
 # Answering
 
 
-def _invalid(question, message):
-    label = (question.get("prompt") or question["id"])[:60]
-    return LMSError(f"Question “{label}”: {message}", code="invalid_answer")
-
-
 def clean_response(question: dict, response):
     """Check a response has the right shape for its question; returns it normalised."""
     if response is None:
         return None
-    kind = question["type"]
-    option_ids = [o["id"] for o in question["options"]]
-    if kind in ("single_choice", "true_false", "judgement"):
-        if not isinstance(response, str) or response not in option_ids:
-            raise _invalid(question, "choose one of the options given.")
-        return response
-    if kind == "multiple_response":
-        if not isinstance(response, list) or not all(isinstance(r, str) for r in response):
-            raise _invalid(question, "send a list of option ids.")
-        if len(set(response)) != len(response) or not set(response) <= set(option_ids):
-            raise _invalid(question, "choose each option at most once, from the options given.")
-        return response
-    if kind == "sequencing":
-        if not isinstance(response, list) or sorted(map(str, response)) != sorted(option_ids):
-            raise _invalid(question, "put every step in order, each exactly once.")
-        return response
-    if kind == "written":
-        if not isinstance(response, str):
-            raise _invalid(question, "write your reply as text.")
-        limit = conf.get("LMS_WRITTEN_REPLY_MAX_CHARS")
-        if len(response) > limit:
-            raise _invalid(question, f"keep your reply under {limit} characters (it has {len(response)}).")
-        return response
-    raise _invalid(question, "unknown question type.")
+    try:
+        kind = question_types.of(question)
+    except question_types.UnknownQuestionType:
+        raise question_types.invalid_answer(question, "unknown question type.") from None
+    return kind.clean(question, response)
 
 
 def _close_for_time(user, attempt) -> None:
@@ -193,7 +169,9 @@ def submit(*, user, attempt_id) -> Attempt:
         to_update, reviews = [], []
         for question in attempt.snapshot["questions"]:
             answer = answers.get(question["id"])
-            if question["type"] == "written":
+            if question_types.of(question).needs_review:
+                # A leader grades it on its rubric, through a review of the written-reply kind; an empty
+                # reply is still graded (zero), so the attempt can finish.
                 if answer is None:
                     answer = Answer.objects.create(attempt=attempt, question_id=question["id"], response="")
                     answers[question["id"]] = answer

@@ -7,9 +7,8 @@ from django.views.decorators.http import require_POST
 
 from courses.services import get_course
 from lms.core.exceptions import LMSError
-from quizzes import rules, services
+from quizzes import question_types, rules, services
 from quizzes.forms import answers_from_post
-from quizzes.questions import public_question
 from quizzes.results import result_for
 
 
@@ -26,16 +25,17 @@ def start_attempt(request, course_id):
 
 
 def _render_open(request, attempt, answers=None, errors=None, status=200):
-    questions = [public_question(q) for q in attempt.snapshot["questions"]]
     saved = services.saved_answers(attempt) if answers is None else answers
-    for question in questions:
+    questions = []
+    for asked in attempt.snapshot["questions"]:
+        kind = question_types.of(asked)
+        # Built from the public view only, so no key can reach the page's templates.
+        question = kind.public(asked)
         question["saved"] = saved.get(question["id"])
         question["error"] = (errors or {}).get(question["id"])
-        if question["type"] == "sequencing":
-            order = saved.get(question["id"]) or [o["id"] for o in question["options"]]
-            position = {step: i + 1 for i, step in enumerate(order)}
-            question["positions"] = [(o, position.get(o["id"])) for o in question["options"]]
-            question["position_choices"] = range(1, len(question["options"]) + 1)
+        question["input_template"] = kind.input_template
+        question.update(kind.input_context(question, question["saved"]))
+        questions.append(question)
     deadline = rules.deadline(attempt)
     return render(
         request,
@@ -57,7 +57,11 @@ def attempt_page(request, attempt_id):
         messages.info(request, "Time ran out, so your saved answers were submitted for you.")
     if attempt.is_open:
         return _render_open(request, attempt)
-    return render(request, "lms_quizzes/result.html", {"attempt": attempt, "result": result_for(attempt)})
+    result = result_for(attempt)
+    for question in result["questions"]:
+        # For the page only: the API returns the same result without template names.
+        question["feedback_template"] = question_types.of(question).feedback_template
+    return render(request, "lms_quizzes/result.html", {"attempt": attempt, "result": result})
 
 
 def _save_posted(request, attempt_id):

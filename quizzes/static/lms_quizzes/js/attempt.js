@@ -14,19 +14,27 @@
 
   function say(text) { if (status) status.textContent = text; }
 
-  function responseOf(item) {
-    var id = item.dataset.question, type = item.dataset.type;
-    if (type === "multiple_response") {
-      return Array.prototype.map.call(item.querySelectorAll("input[type=checkbox]:checked"), function (i) { return i.value; });
-    }
-    if (type === "sequencing") {
-      var selects = Array.prototype.slice.call(item.querySelectorAll("select[data-step]"));
+  // Each question's input template says what shape its answer has (data-response), so a new question
+  // type that reuses one of these shapes needs nothing here.
+  var readers = {
+    choice: function (box) {
+      var checked = box.querySelector("input[type=radio]:checked");
+      return checked ? checked.value : null;
+    },
+    choices: function (box) {
+      return Array.prototype.map.call(box.querySelectorAll("input[type=checkbox]:checked"), function (i) { return i.value; });
+    },
+    order: function (box) {
+      var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-step]"));
       selects.sort(function (a, b) { return Number(a.value) - Number(b.value); });
       return selects.map(function (s) { return s.dataset.step; });
-    }
-    if (type === "written") { return item.querySelector("textarea").value; }
-    var checked = item.querySelector("input[type=radio]:checked");
-    return checked ? checked.value : null;
+    },
+    text: function (box) { return box.querySelector("textarea, input[type=text]").value; }
+  };
+
+  function responseOf(item) {
+    var box = item.querySelector("[data-response]");
+    return readers[box.dataset.response](box);
   }
 
   function flush() {
@@ -67,12 +75,12 @@
     timer = setTimeout(flush, delay === undefined ? 300 : delay);
   }
 
-  function changed(event) {
+  function changed(event, delay) {
     var item = event.target.closest("[data-question]");
     if (!item) return;
-    if (item.dataset.type === "sequencing" && event.target.tagName === "SELECT") swapPositions(item, event.target);
+    if (event.target.matches("[data-response=order] select[data-step]")) swapPositions(item, event.target);
     pending[item.dataset.question] = responseOf(item);
-    schedule(event.type === "input" ? 800 : 150);
+    schedule(delay);
   }
 
   // Choosing a position already taken swaps the two steps, so the order is always complete.
@@ -85,8 +93,9 @@
   }
   form.querySelectorAll("select[data-step]").forEach(function (s) { s.dataset.previous = s.value; });
 
-  form.addEventListener("change", changed);
-  form.addEventListener("input", function (e) { if (e.target.tagName === "TEXTAREA") changed(e); });
+  form.addEventListener("change", function (e) { changed(e, 150); });
+  // Typing saves a little later, once the learner pauses.
+  form.addEventListener("input", function (e) { if (e.target.closest("[data-response=text]")) changed(e, 800); });
 
   var submit = document.getElementById("submit-attempt");
   if (submit) {
