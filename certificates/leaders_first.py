@@ -12,6 +12,7 @@ import datetime
 from django.utils import timezone
 
 from courses.access import Access, locked
+from courses.models import CoursePage
 from lms.core.models import Profile
 from lms.core.names import display_name
 from lms.core.teams import all_teams, leader_above
@@ -140,3 +141,35 @@ def access_rule(user, courses) -> dict[int, Access]:
     return {
         course.pk: locked(CODE, explain(course, found[course.pk])) for course in courses if course.pk in found
     }
+
+
+def waiting_on(leader, *, on: datetime.date | None = None) -> list[tuple[object, int]]:
+    """(course, how many people wait) for each leaders-first course that opens for people only once
+    ``leader`` is certified in it, and in which ``leader`` is not: what a leader's home opens with."""
+    teams = all_teams()
+    led = [t.pk for t in teams.values() if t.leader_id == leader.pk]
+    if not led:
+        return []
+    # Members of the teams they lead, and the leaders of the teams directly below (whose own leader
+    # they are); anyone whose nearest leader is someone else is not waiting on them.
+    candidates = list(
+        Profile.objects.filter(team__in=led).exclude(user=leader).values_list("user_id", "team_id")
+    )
+    candidates += [(t.leader_id, t.pk) for t in teams.values() if t.parent_id in led and t.leader_id]
+    waiting = {
+        user_id
+        for user_id, team_id in candidates
+        if getattr(leader_above(person_id=user_id, team_id=team_id, teams=teams), "pk", None) == leader.pk
+    }
+    if not waiting:
+        return []
+    courses = list(CoursePage.objects.live().filter(leaders_first=True).order_by("path"))
+    certified = {course_id for _, course_id in certified_pairs([leader.pk], courses, on=on)}
+    open_courses = [c for c in courses if c.pk not in certified]
+    excused: dict[int, set] = {}
+    for person_id, course_id in LeadersFirstException.objects.filter(
+        person_id__in=waiting, course__in=open_courses
+    ).values_list("person_id", "course_id"):
+        excused.setdefault(course_id, set()).add(person_id)
+    result = [(course, len(waiting - excused.get(course.pk, set()))) for course in open_courses]
+    return [(course, n) for course, n in result if n]

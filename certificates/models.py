@@ -280,6 +280,10 @@ class Certificate(models.Model):
     def status(self) -> str:
         return self.status_on()
 
+    @property
+    def status_label(self) -> str:
+        return self.Status(self.status).label
+
 
 class LeadersFirstException(models.Model):
     """HR lets someone start a leaders-first course before their leader is certified. Always logged."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
+from lms.core.models import Nudge
 from lms.core.names import display_name
 
 from .models import Certificate, LeadersFirstException
@@ -75,6 +76,18 @@ def issue(
     return certificate
 
 
+def _tell_holder(certificate: Certificate) -> None:
+    """The certificate moment reaches the holder wherever they are: a notice on My training (the last
+    requirement may have been met by a leader's grading, with the holder elsewhere)."""
+    Nudge.objects.create(
+        recipient=certificate.holder,
+        sender=None,
+        course=certificate.course,
+        message=f"Your certificate in “{certificate.course_title}” has been issued. Well done! "
+        "Download it from “My certificates” below.",
+    )
+
+
 def eligibility(*, user, course) -> tuple[bool, str, object]:
     """Whether ``user`` has met every rule of DESIGN §4.1 for ``course``; (ok, why not, passing attempt)."""
     from courses.models import Enrolment
@@ -135,7 +148,7 @@ def issue_if_eligible(*, user, course) -> Certificate | None:
             )
             if target.pk != course.pk and previous is None:
                 return None  # a refresher renews a certificate; it does not stand in for the course
-            return issue(
+            certificate = issue(
                 holder=user,
                 course=target,
                 attempt=attempt,
@@ -144,6 +157,8 @@ def issue_if_eligible(*, user, course) -> Certificate | None:
                 if target.pk == course.pk
                 else f"Renewed through “{course.title}”.",
             )
+            _tell_holder(certificate)
+            return certificate
     except IntegrityError:
         return None  # another request issued it a moment ago
 

@@ -6,7 +6,9 @@ from . import api, views
 
 urlpatterns = [
     path("training/certificates/<id:certificate_id>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    path("training/certificates/<id:certificate_id>/", views.certificate_detail, name="certificate"),
     path("training/certificates/<id:certificate_id>/revoke/", views.revoke, name="revoke"),
+    path("training/certificates/<id:certificate_id>/correct/", views.correct, name="correct"),
     path("training/register/", views.register, name="register"),
     path("training/register/export/", views.start_export, name="start_export"),
     path("training/exports/<id:export_id>/", views.export_status, name="export"),

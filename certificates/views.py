@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from certificates import services
 from certificates.models import CertificateExport
 from certificates.register import clean_filters, filtered
-from certificates.verification import lookup
+from certificates.verification import lookup, verify_url
 from courses.models import CoursePage
 from lms.core import roles, throttle
 from lms.core.audit import Origin
@@ -120,19 +120,76 @@ def export_download(request, export_id):
 
 
 @login_required
+def certificate_detail(request, certificate_id):
+    """One certificate: the holder's moment when it is issued, anyone's record, HR's revoke and correct."""
+    return _detail(request, _visible(request, certificate_id))
+
+
+def _visible(request, certificate_id):
+    """A certificate the caller may see; anyone else's is a plain 404."""
+    try:
+        return services.visible_certificate(user=request.user, certificate_id=certificate_id)
+    except LMSError as error:
+        raise Http404(error.message) from None
+
+
+def _detail(request, certificate, *, errors=None, status=200):
+    hr = roles.is_hr(request.user)
+    context = {
+        "certificate": certificate,
+        "is_holder": certificate.holder_id == request.user.pk,
+        "just_issued": request.GET.get("issued") == "1" and certificate.holder_id == request.user.pk,
+        "can_manage": hr and certificate.is_current,
+        "verify_url": verify_url(certificate),
+        "errors": errors or {},
+        "posted": request.POST if request.method == "POST" else {},
+    }
+    return render(request, "lms_certificates/certificate.html", context, status=status)
+
+
+def _confirmed(request) -> bool:
+    return request.POST.get("confirm") == "yes"
+
+
+@login_required
 @require_POST
 def revoke(request, certificate_id):
+    certificate = _visible(request, certificate_id)
+    if not _confirmed(request):
+        error = "Tick the box to confirm: a revoked certificate cannot be restored."
+        return _detail(request, certificate, errors={"revoke": error}, status=400)
     try:
         services.revoke(
-            certificate_id=certificate_id,
+            certificate_id=certificate.pk,
             by=request.user,
             reason=request.POST.get("reason", ""),
             origin=Origin.of(request),
         )
-        messages.success(request, "Certificate revoked. It now verifies as revoked.")
     except LMSError as error:
-        messages.error(request, error.message)
+        return _detail(request, certificate, errors={"revoke": error.message}, status=error.status)
+    messages.success(request, "Certificate revoked. It now verifies as revoked, and its reason is kept.")
     return redirect(request.POST.get("next") or "lms:register")
+
+
+@login_required
+@require_POST
+def correct(request, certificate_id):
+    certificate = _visible(request, certificate_id)
+    if not _confirmed(request):
+        error = "Tick the box to confirm: the correction replaces this certificate."
+        return _detail(request, certificate, errors={"correct": error}, status=400)
+    try:
+        new = services.correct(
+            certificate_id=certificate.pk,
+            by=request.user,
+            holder_name=request.POST.get("holder_name", "").strip() or None,
+            reason=request.POST.get("reason", ""),
+            origin=Origin.of(request),
+        )
+    except LMSError as error:
+        return _detail(request, certificate, errors={"correct": error.message}, status=error.status)
+    messages.success(request, "Correction issued. The old certificate now verifies as replaced.")
+    return redirect("lms:certificate", certificate_id=new.pk)
 
 
 VERIFY_LIMIT_PER_MINUTE = 30

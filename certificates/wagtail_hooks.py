@@ -15,6 +15,7 @@ from lms.core.admin_menu import TRAINING_MENU_HOOK
 from . import leaders_first
 from .models import Certificate, CertificateDesign
 from .rules import holds_valid_certificate, valid_course_ids
+from .standing import standings_for
 
 
 @hooks.register("lms_course_access")
@@ -54,3 +55,8 @@ class CertificateDesignViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateDesignViewSet)
+
+
+@hooks.register("lms_course_standing")
+def person_standing(user, courses):
+    return standings_for(user, courses)

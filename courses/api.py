@@ -11,6 +11,7 @@ from lms.core.api.serializers import ErrorSerializer
 from lms.core.exceptions import NotFound
 
 from . import selectors, services
+from .hooks import course_standings
 from .models import Enrolment
 from .progress import progress_for_enrolments
 
@@ -47,6 +48,35 @@ def _module_data(module, request=None) -> dict:
     }
 
 
+class StandingSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(
+        choices=[
+            "not_started",
+            "in_progress",
+            "assessment",
+            "awaiting_review",
+            "certified",
+            "expiring",
+            "expired",
+            "locked",
+        ]
+    )
+    label = serializers.CharField()
+    next_step = serializers.CharField(help_text="The one thing to do next, as every screen shows it.")
+    progress = serializers.IntegerField(min_value=0, max_value=100)
+    modules_left = serializers.IntegerField()
+    reviews_waiting = serializers.IntegerField()
+    due_date = serializers.DateField(allow_null=True)
+    overdue = serializers.BooleanField()
+    expires_on = serializers.DateField(allow_null=True)
+    waiting_for = serializers.CharField(allow_null=True, help_text="The leader whose certificate opens it.")
+    certificate = serializers.IntegerField(allow_null=True)
+
+
+def _standing(standing) -> dict | None:
+    return standing.as_dict() if standing is not None else None
+
+
 class CourseSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -60,6 +90,7 @@ class CourseSerializer(serializers.Serializer):
     access = AccessSerializer()
     enrolment = serializers.IntegerField(allow_null=True, help_text="The caller's enrolment id, if any.")
     modules = ModuleSerializer(many=True)
+    standing = StandingSerializer(allow_null=True, help_text="The caller's state and next step.")
 
 
 def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
@@ -77,6 +108,7 @@ def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
         "access": entry.access.as_dict(),
         "enrolment": entry.enrolment.pk if entry.enrolment else None,
         "modules": [_module_data(m, request) for m in entry.progress.modules],
+        "standing": _standing(entry.standing),
     }
 
 
@@ -113,14 +145,20 @@ class EnrolmentSerializer(serializers.Serializer):
     overdue = serializers.BooleanField(read_only=True)
     completed_modules = serializers.ListField(child=serializers.IntegerField(), read_only=True)
     next_module = NextModuleSerializer(read_only=True, allow_null=True)
+    standing = StandingSerializer(
+        read_only=True, allow_null=True, help_text="State and next step (null in assignment results)."
+    )
 
 
 class EnrolRequestSerializer(serializers.Serializer):
     course = IdField(help_text="The id of the course to enrol in.")
 
 
-def enrolment_data(enrolment: Enrolment, progress, request) -> dict:
+def enrolment_data(enrolment: Enrolment, progress, request, *, with_standing: bool = True) -> dict:
     nxt = progress.next_module
+    standing = getattr(enrolment, "standing", None)
+    if standing is None and with_standing:
+        standing = course_standings(enrolment.user, [enrolment.course]).get(enrolment.course_id)
     return {
         "id": enrolment.pk,
         "course": enrolment.course_id,
@@ -129,9 +167,10 @@ def enrolment_data(enrolment: Enrolment, progress, request) -> dict:
         "state": enrolment.state,
         "source": enrolment.source,
         "due_date": enrolment.due_date,
-        "overdue": enrolment.is_overdue,
+        "overdue": standing.overdue if standing is not None else enrolment.is_overdue,
         "completed_modules": sorted(progress.done_ids),
         "next_module": {"id": nxt.pk, "title": nxt.title, "url": nxt.get_url(request)} if nxt else None,
+        "standing": _standing(standing),
     }
 
 
@@ -222,5 +261,7 @@ class AssignmentCreate(generics.GenericAPIView):
         )
         progress = progress_for_enrolments(enrolments)
         return Response(
-            [enrolment_data(e, progress[e.pk], request) for e in enrolments], status=status.HTTP_201_CREATED
+            # Standings are each person's own (see their enrolments or the team's progress).
+            [enrolment_data(e, progress[e.pk], request, with_standing=False) for e in enrolments],
+            status=status.HTTP_201_CREATED,
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lms.core import roles
 
 from .access import Access, course_access, course_access_many
+from .hooks import course_standings
 from .models import CataloguePage, CoursePage, Enrolment, ModulePage
 from .progress import Progress, modules_by_course, progress_for, progress_for_enrolments
 
@@ -17,6 +18,7 @@ class CatalogueEntry:
     enrolment: Enrolment | None
     progress: Progress
     access: Access
+    standing: object = None  # the person's state and next step (see the lms_course_standing hook)
 
 
 def catalogue_for(
@@ -39,6 +41,7 @@ def catalogue_for(
     modules = modules_by_course(courses)
     progress = progress_for_enrolments(list(enrolments.values()), modules=modules)
     access = course_access_many(user=user, courses=courses)
+    standings = course_standings(user, courses) if user.is_authenticated else {}
     entries = []
     for course in courses:
         enrolment = enrolments.get(course.pk)
@@ -48,6 +51,7 @@ def catalogue_for(
                 enrolment=enrolment,
                 progress=progress[enrolment.pk] if enrolment else Progress(modules=modules[course.pk]),
                 access=access[course.pk],
+                standing=standings.get(course.pk),
             )
         )
     return entries
@@ -59,6 +63,7 @@ class CourseState:
     progress: Progress
     access: Access
     can_assign: bool
+    standing: object = None
 
 
 def course_state_for(*, user, course: CoursePage) -> CourseState:
@@ -72,6 +77,7 @@ def course_state_for(*, user, course: CoursePage) -> CourseState:
         progress=progress,
         access=course_access(user=user, course=course) if user.is_authenticated else Access("open"),
         can_assign=user.is_authenticated and (roles.is_hr(user) or roles.is_leader(user)),
+        standing=course_standings(user, [course]).get(course.pk) if user.is_authenticated else None,
     )
 
 
@@ -118,15 +124,24 @@ def module_state_for(*, user, module: ModulePage) -> ModuleState:
 
 
 def my_training(*, user) -> list[tuple[Enrolment, Progress]]:
-    """The caller's enrolments, overdue and soonest due first, then the rest by recency."""
+    """The caller's enrolments, each annotated with its ``standing``: still to do first (overdue, then
+    soonest due, then most recent), then those done (certified)."""
     enrolments = list(
         Enrolment.objects.filter(user=user).select_related("course", "last_module", "assigned_by")
     )
     progress = progress_for_enrolments(enrolments)
+    standings = course_standings(user, list({e.course_id: e.course for e in enrolments}.values()))
+    for enrolment in enrolments:
+        enrolment.standing = standings.get(enrolment.course_id)
     far = datetime.date.max
+
+    def done(e) -> bool:
+        return e.standing.is_done if e.standing else e.state == Enrolment.State.COMPLETED
+
     enrolments.sort(
         key=lambda e: (
-            e.state == Enrolment.State.COMPLETED,
+            done(e),
+            not (e.standing and e.standing.overdue),
             e.due_date or far,
             -(e.enrolled_at.timestamp()),
         )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from courses import services
+from courses.hooks import course_standings
 from lms.core import roles
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile
@@ -105,5 +106,11 @@ def complete_module(request, enrolment_id, module_id):
     if nxt is not None:
         messages.success(request, f"Module done. Next up: “{nxt.title}”.")
         return redirect(nxt.url)
-    messages.success(request, f"Well done — you have finished every module of “{enrolment.course.title}”.")
-    return redirect(enrolment.course.url)
+    course = enrolment.course
+    standing = course_standings(request.user, [course]).get(course.pk)
+    if standing is not None and standing.is_done and standing.certificate_id:
+        # The last requirement was this module (the assessment was passed before): the certificate moment.
+        return redirect("lms:certificate", certificate_id=standing.certificate_id)
+    then = f" Next: {standing.next_step[0].lower()}{standing.next_step[1:]}" if standing else ""
+    messages.success(request, f"Well done! You have finished every module of “{course.title}”.{then}")
+    return redirect(course.url)

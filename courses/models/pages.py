@@ -81,6 +81,15 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
         help_text=_("How long a certificate for this course stays valid before it must be renewed."),
     )
 
+    assessment_opens_early = models.BooleanField(
+        _("assessment opens before the modules are done"),
+        default=False,
+        help_text=_(
+            "Usually the assessment opens once every required module is done, so it checks what the "
+            "course taught. Tick to let people take it first (for example, to test out of a course)."
+        ),
+    )
+
     renews = models.ForeignKey(
         "self",
         verbose_name=_("refresher for"),
@@ -102,7 +111,12 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
             heading=_("Who and what"),
         ),
         MultiFieldPanel(
-            [FieldPanel("leaders_first"), FieldPanel("validity_months"), FieldPanel("renews")],
+            [
+                FieldPanel("leaders_first"),
+                FieldPanel("assessment_opens_early"),
+                FieldPanel("validity_months"),
+                FieldPanel("renews"),
+            ],
             heading=_("Certification rules"),
         ),
     ]

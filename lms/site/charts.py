@@ -8,6 +8,7 @@ STATE_COLOURS = {
     "expiring": "#b86e00",
     "awaiting_review": "#5b4bb7",
     "in_progress": "#0b5cad",
+    "assessment": "#00707a",
     "not_started": "#8a94a6",
     "expired": "#a61b1b",
     "locked": "#4a5566",

@@ -9,39 +9,17 @@ from django.db.models import Count
 from django.utils import timezone
 
 from certificates import leaders_first
-from certificates.models import Certificate, status_of
-from courses.models import CoursePage, Enrolment, ModuleCompletion
-from courses.progress import modules_by_course
+from certificates.models import Certificate
+from certificates.standing import Standing, standings_many
+from courses.models import CoursePage
 from lms.core.models import Profile, Team
 from lms.core.names import display_name
 from lms.core.teams import all_teams
 from quizzes.models import Attempt
 
-NOT_STARTED, IN_PROGRESS, AWAITING_REVIEW = "not_started", "in_progress", "awaiting_review"
-CERTIFIED, EXPIRING, EXPIRED, LOCKED = "certified", "expiring", "expired", "locked"
-STATE_LABELS = {
-    NOT_STARTED: "Not started",
-    IN_PROGRESS: "In progress",
-    AWAITING_REVIEW: "Awaiting review",
-    CERTIFIED: "Certified",
-    EXPIRING: "Expiring",
-    EXPIRED: "Expired",
-    LOCKED: "Locked (leaders first)",
-}
-
-
-@dataclass(slots=True)
-class Cell:
-    state: str
-    percent: int = 0
-    due_date: datetime.date | None = None
-    overdue: bool = False
-    expires_on: datetime.date | None = None
-    blocked_by: str = ""
-
-    @property
-    def label(self) -> str:
-        return STATE_LABELS[self.state]
+# The cells of the matrix are the people's standings (certificates.standing): the same state and next
+# step they see on My training and the course page.
+Cell = Standing
 
 
 @dataclass(slots=True)
@@ -83,7 +61,7 @@ class Row:
 
     @property
     def next_due(self) -> datetime.date:
-        dates = [c.due_date for c in self.cells if c.due_date and c.state not in (CERTIFIED, EXPIRING)]
+        dates = [c.due_date for c in self.cells if c.due_date and not c.is_done]
         return min(dates) if dates else datetime.date.max
 
 
@@ -115,71 +93,8 @@ def build_matrix(
     # The members as a subquery rather than a list of ids: a thousand bound parameters cost more to send
     # than the join costs PostgreSQL.
     members = Profile.objects.filter(team__in=teams).values("user_id")
-    waits_for = leaders_first.blockers_many(people, courses, teams=all_teams(), on=today)
-
-    # Plain tuples rather than model instances: a team of a thousand has five thousand of these.
-    enrolments = {
-        (user_id, course_id): (pk, due_date, state)
-        for user_id, course_id, pk, due_date, state in Enrolment.objects.filter(
-            user_id__in=members, course__in=courses
-        ).values_list("user_id", "course_id", "pk", "due_date", "state")
-    }
-    done = dict(
-        ModuleCompletion.objects.filter(
-            enrolment__user_id__in=members, enrolment__course__in=courses, module__live=True
-        )
-        .values_list("enrolment_id")
-        .annotate(n=Count("id"))
-        .values_list("enrolment_id", "n")
-    )
-    required = {cid: sum(1 for m in mods if m.required) for cid, mods in modules_by_course(courses).items()}
-    awaiting = set(
-        Attempt.objects.filter(
-            learner_id__in=members, course__in=courses, state=Attempt.State.AWAITING_REVIEW
-        ).values_list("learner_id", "course_id")
-    )
-    latest: dict[tuple[int, int], datetime.date | None] = {}  # the newest current certificate's expiry
-    for holder_id, course_id, expires_on in (
-        Certificate.objects.current()
-        .filter(holder_id__in=members, course__in=courses)
-        .order_by("issued_on", "pk")
-        .values_list("holder_id", "course_id", "expires_on")
-    ):
-        latest[(holder_id, course_id)] = expires_on  # ordered, so the newest wins
-
-    rows = []
-    # Course ids and flags read once: a page's pk is a property, and this loop runs people × courses times.
-    course_facts = [(course.pk, required.get(course.pk) or 0) for course in courses]
-    not_started = str(Enrolment.State.NOT_STARTED)
-    for person in people:
-        row = Row(person=person)
-        for course_id, total in course_facts:
-            key = (person.user_id, course_id)
-            enrolment = enrolments.get(key)
-            certified = key in latest
-            status = (
-                status_of(revoked=False, replaced=False, expires_on=latest[key], day=today)
-                if certified
-                else None
-            )
-            cell = Cell(state=NOT_STARTED, due_date=enrolment[1] if enrolment else None)
-            if status in (Certificate.Status.VALID, Certificate.Status.EXPIRING):
-                cell.state = EXPIRING if status == Certificate.Status.EXPIRING else CERTIFIED
-                cell.expires_on = latest[key]
-            elif key in awaiting:
-                cell.state = AWAITING_REVIEW
-            elif enrolment and (done.get(enrolment[0]) or enrolment[2] != not_started):
-                cell.state = IN_PROGRESS
-                cell.percent = round(100 * min(done.get(enrolment[0], 0), total) / total) if total else 0
-            elif certified:
-                cell.state, cell.expires_on = EXPIRED, latest[key]
-            elif key in waits_for:
-                cell.state, cell.blocked_by = LOCKED, display_name(waits_for[key])
-            cell.overdue = bool(
-                cell.due_date and cell.due_date < today and cell.state not in (CERTIFIED, EXPIRING)
-            )
-            row.cells.append(cell)
-        rows.append(row)
+    standings = standings_many(people, courses, members=members, today=today)
+    rows = [Row(person=p, cells=[standings[(p.user_id, c.pk)] for c in courses]) for p in people]
     rows.sort(key=lambda r: (-r.overdue, r.next_due, r.person.last_name, r.person.first_name))
     return Matrix(courses=courses, rows=rows)
 

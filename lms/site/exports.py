@@ -1,6 +1,7 @@
 """CSV and XLSX downloads of any table a leader or HR can see."""
 
 import csv
+import datetime
 import io
 
 from django.http import HttpResponse
@@ -15,6 +16,11 @@ def _safe(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return "" if value is None else value
+
+
+def _column_width(values) -> int:
+    longest = max((len(str(v)) for v in values if v not in (None, "")), default=6)
+    return min(max(longest, 6), 60) + 2
 
 
 def table_download(headers: list[str], rows: list[list], fmt: str, *, filename: str, title: str = "Export"):
@@ -35,6 +41,12 @@ def table_download(headers: list[str], rows: list[list], fmt: str, *, filename: 
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
+    for index, header in enumerate(headers, start=1):
+        column = sheet.cell(1, index).column_letter
+        sheet.column_dimensions[column].width = _column_width([header, *(r[index - 1] for r in rows[:500])])
+        for (value,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index, values_only=False):
+            if isinstance(value.value, datetime.date):
+                value.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -44,27 +56,36 @@ def table_download(headers: list[str], rows: list[list], fmt: str, *, filename: 
 
 
 def matrix_rows(matrix) -> tuple[list[str], list[list]]:
-    headers = ["Person", "Team", "Job title", *[c.title for c in matrix.courses]]
+    """One row per person and course, numbers as numbers and dates as dates, so a spreadsheet can sort,
+    filter and chart them; the state and next step are the ones every screen shows."""
+    headers = [
+        "Person",
+        "Team",
+        "Job title",
+        "Course",
+        "State",
+        "Progress %",
+        "Next step",
+        "Due date",
+        "Overdue",
+        "Certificate expires",
+    ]
     rows = []
     for row in matrix.rows:
-        cells = []
-        for cell in row.cells:
-            text = cell.label
-            if cell.state == "in_progress":
-                text += f" {cell.percent}%"
-            if cell.expires_on and cell.state in ("certified", "expiring", "expired"):
-                text += f" (expires {cell.expires_on:%Y-%m-%d})"
-            if cell.due_date and cell.state not in ("certified", "expiring"):
-                text += f" — due {cell.due_date:%Y-%m-%d}" + (" OVERDUE" if cell.overdue else "")
-            cells.append(text)
-        rows.append(
-            [
-                row.person.name,
-                row.person.team_name or "",
-                row.person.job_title,
-                *cells,
-            ]
-        )
+        person = [row.person.name, row.person.team_name or "", row.person.job_title]
+        for course, cell in zip(matrix.courses, row.cells, strict=True):
+            rows.append(
+                [
+                    *person,
+                    course.title,
+                    cell.label,
+                    cell.percent,
+                    cell.next_step,
+                    cell.due_date,
+                    "yes" if cell.overdue else "no",
+                    cell.expires_on,
+                ]
+            )
     return headers, rows
 
 

@@ -11,13 +11,9 @@ register = template.Library()
 @register.simple_tag
 def matrix_cell(cell):
     label = cell.label + (f" {cell.percent}%" if cell.state == "in_progress" else "")
-    notes = []
-    if cell.expires_on and cell.state != "in_progress":
-        word = "expired" if cell.state == "expired" else "until"
-        notes.append(("meta", f"{word} {format_date(cell.expires_on, 'j M Y')}"))
-    if cell.blocked_by:
-        notes.append(("meta", f"waiting for {cell.blocked_by}"))
-    if cell.due_date and cell.state not in ("certified", "expiring"):
+    # The next step already names expiry dates and whom a locked person waits for.
+    notes = [("meta cell__next", cell.next_step)]
+    if cell.due_date and not cell.is_done:
         word = "overdue since" if cell.overdue else "due"
         notes.append(
             ("meta due--overdue" if cell.overdue else "meta", f"{word} {format_date(cell.due_date, 'j M')}")

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from certificates import leaders_first
 from certificates.selectors import my_certificates
 from courses import selectors
 from lms.core import conf
@@ -17,15 +18,16 @@ def my_training(request):
     rows = selectors.my_training(user=request.user)
     today = timezone.localdate()
     soon = conf.get("LMS_DUE_SOON_DAYS")
-    active = [(e, p) for e, p in rows if e.state != e.State.COMPLETED]
-    finished = [(e, p) for e, p in rows if e.state == e.State.COMPLETED]
+    active = [(e, p) for e, p in rows if not e.standing.is_done]
+    finished = [(e, p) for e, p in rows if e.standing.is_done]
     return render(
         request,
         "lms_site/my_training.html",
         {
             "active": active,
             "finished": finished,
-            "overdue_count": sum(1 for e, _ in active if e.is_overdue),
+            "overdue_count": sum(1 for e, _ in active if e.standing.overdue),
+            "waiting_on_me": leaders_first.waiting_on(request.user),
             "today": today,
             "due_soon_days": soon,
             "certificates": my_certificates(request.user),

@@ -7,18 +7,19 @@ from lms.core import roles
 from lms.site import dashboards, exports
 
 
-def _share(cell) -> str:
-    return f"{cell['certified']}/{cell['of']} ({cell['percent']}%)"
-
-
 @login_required
 def organisation(request):
     roles.require_hr(request.user, "The organisation view is for HR.")
     data = dashboards.compliance()
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
-        headers = ["Team", "Members", *[c.title for c in data["courses"]]]
-        rows = [[r["team"].name, r["members"], *[_share(c) for c in r["cells"]]] for r in data["rows"]]
+        # One row per team and course, counts and percentages as numbers.
+        headers = ["Team", "Members", "Course", "Certified", "Certified %"]
+        rows = [
+            [r["team"].name, r["members"], course.title, cell["certified"], cell["percent"]]
+            for r in data["rows"]
+            for course, cell in zip(data["courses"], r["cells"], strict=True)
+        ]
         return exports.table_download(headers, rows, fmt, filename="compliance", title="Compliance")
     return render(request, "lms_site/organisation.html", {"data": data, "query": request.GET.urlencode()})
 
@@ -31,19 +32,19 @@ def cascade(request):
     if fmt in ("csv", "xlsx"):
         rows = []
 
-        def walk(nodes, depth=0):
+        def walk(nodes, parent="", depth=1):
             for node in nodes:
                 for c in node["courses"]:
                     certified = "yes" if c["leader_certified"] else "no"
                     state = "open" if c["team_open"] else "waiting"
                     rows.append(
-                        [("  " * depth) + node["team"], node["leader"] or "", c["course"], certified, state]
+                        [node["team"], parent, depth, node["leader"] or "", c["course"], certified, state]
                     )
-                walk(node["children"], depth + 1)
+                walk(node["children"], node["team"], depth + 1)
 
         walk(tree)
         return exports.table_download(
-            ["Team", "Leader", "Course", "Leader certified", "Team"],
+            ["Team", "Leader", "Course", "Leader certified", "Team access", "Parent team", "Level"],
             rows,
             fmt,
             filename="leaders-first-cascade",
@@ -60,7 +61,7 @@ def expiries(request):
     certificates = dashboards.expiring(within=within)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
-        rows = [[c.holder_name, c.course_title, c.expires_on.isoformat(), c.code] for c in certificates]
+        rows = [[c.holder_name, c.course_title, c.expires_on, c.code] for c in certificates]
         return exports.table_download(
             ["Holder", "Course", "Expires", "Code"],
             rows,

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from certificates.models import Certificate
+from certificates.standing import STATE_LABELS
 from courses.models import Enrolment
 from lms.core import conf, roles
 from lms.core.audit import Origin
@@ -59,8 +60,8 @@ def team_view(request):
             "focus": focus,
             "gaps": gaps,
             "gap_chart": charts.gap_bars(gaps),
-            "state_chart": charts.state_bars(counts, dashboards.STATE_LABELS),
-            "state_labels": dashboards.STATE_LABELS,
+            "state_chart": charts.state_bars(counts, STATE_LABELS),
+            "state_labels": STATE_LABELS,
             "counts": counts,
             "reviews_waiting": review_count(user=request.user),
             "courses": sorted(matrix.courses, key=lambda c: c.title),
