@@ -7,13 +7,15 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint check setup demo chromium clean
+.PHONY: run test test-postgres lint check wheel setup demo chromium clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it (e.g. apt-get install python3.11 python3.11-venv) or run make PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): requirements.txt | $(PY)
+# Dependencies live in pyproject.toml; requirements.txt installs this package (editable) with its
+# optional groups. A change to either file reinstalls.
+$(STAMP): pyproject.toml requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
@@ -51,10 +53,15 @@ test-postgres: $(STAMP) chromium
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports  # the layer contract in pyproject.toml: nothing imports upward
 
 check: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Builds the wheel and installs it into a fresh venv and an empty Wagtail site (check, migrate, a page).
+wheel: $(STAMP)
+	.ci/check-wheel
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 media static .pytest_cache .ruff_cache build *.egg-info
