@@ -186,6 +186,7 @@ def revoke(*, certificate_id, by, reason: str, origin: audit.Origin | None = Non
         subject=certificate.holder,
         obj=certificate,
         reason=certificate.revoked_reason,
+        data={"course": certificate.course_title},
         origin=origin,
     )
     return certificate
@@ -225,7 +226,7 @@ def correct(
         subject=old.holder,
         obj=new,
         reason=reason.strip(),
-        data={"replaces": old.pk},
+        data={"replaces": old.pk, "course": old.course_title, "holder_name": new.holder_name},
         origin=origin,
     )
     return new

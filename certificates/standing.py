@@ -109,6 +109,7 @@ class _Facts:
     assessments: dict = field(default_factory=dict)  # course id → AssessmentPage
     certificates: dict = field(default_factory=dict)  # (user, course) → (pk, expires_on), newest current
     waits_for: dict = field(default_factory=dict)  # (user, course) → leader
+    refreshers: dict = field(default_factory=dict)  # course id → a live refresher course that renews it
 
 
 def _gather(people, courses, *, members, today, detail: bool) -> _Facts:
@@ -161,6 +162,8 @@ def _gather(people, courses, *, members, today, detail: bool) -> _Facts:
     ):
         facts.certificates[(holder_id, course_id)] = (pk, expires_on)  # ordered: the newest wins
     facts.waits_for = leaders_first.blockers_many(people, courses, teams=all_teams(), on=today)
+    for refresher in CoursePage.objects.live().filter(renews__in=courses).order_by("path"):
+        facts.refreshers.setdefault(refresher.renews_id, refresher)
     return facts
 
 
@@ -223,11 +226,18 @@ def _decide(facts: _Facts, user_id: int, course: CoursePage) -> Standing:
         standing.state = IN_PROGRESS
         standing.next_step = f"Assessment passed: finish {_plural(left, 'more module')} for your certificate."
         standing.go, standing.target = GO_MODULE, next_module
-    elif started:
-        _while_learning(standing, facts, course, attempts, left, next_module)
     elif certificate:
         standing.state, standing.expires_on = EXPIRED, certificate[1]
-        standing.next_step = f"Expired on {_day(certificate[1])}: take the course again to renew."
+        refresher = facts.refreshers.get(course.pk)
+        if refresher is not None:
+            standing.go, standing.target = GO_COURSE, refresher
+            standing.next_step = (
+                f"Expired on {_day(certificate[1])}: take the refresher “{refresher.title}” to renew."
+            )
+        else:
+            standing.next_step = f"Expired on {_day(certificate[1])}: ask your team leader how to renew it."
+    elif started:
+        _while_learning(standing, facts, course, attempts, left, next_module)
     elif leader:
         standing.state = LOCKED
         standing.next_step = f"Opens when your team leader, {standing.blocked_by}, is certified."

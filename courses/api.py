@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from lms.core.api.fields import IdField
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.audit import Origin
 from lms.core.exceptions import NotFound
 
 from . import selectors, services
@@ -258,6 +259,7 @@ class AssignmentCreate(generics.GenericAPIView):
             learners=list(learners.values()),
             assigned_by=request.user,
             due_date=data.validated_data.get("due_date"),
+            origin=Origin.of(request),
         )
         progress = progress_for_enrolments(enrolments)
         return Response(

@@ -89,6 +89,7 @@ class ModuleState:
     position: int
     previous: ModulePage | None
     following: ModulePage | None
+    standing: object = None
 
     @property
     def total(self) -> int:
@@ -120,6 +121,7 @@ def module_state_for(*, user, module: ModulePage) -> ModuleState:
         position=index + 1,
         previous=progress.modules[index - 1] if index > 0 else None,
         following=progress.modules[index + 1] if index + 1 < len(ids) else None,
+        standing=None if enrolment else course_standings(user, [course]).get(course.pk),
     )
 
 

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from lms.core import roles
+from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
 
@@ -63,7 +63,14 @@ def can_assign(*, assigner, learner) -> bool:
 
 
 @transaction.atomic
-def assign(*, course: CoursePage, learner, assigned_by, due_date: datetime.date | None) -> Enrolment:
+def assign(
+    *,
+    course: CoursePage,
+    learner,
+    assigned_by,
+    due_date: datetime.date | None,
+    origin: audit.Origin | None = None,
+) -> Enrolment:
     """Assign ``course`` to ``learner`` with a due date; an existing enrolment keeps its progress."""
     if not can_assign(assigner=assigned_by, learner=learner):
         raise Forbidden("You can assign courses only to people in the teams you lead.", code="not_your_team")
@@ -79,17 +86,30 @@ def assign(*, course: CoursePage, learner, assigned_by, due_date: datetime.date 
         enrolment.assigned_by = assigned_by
         enrolment.source = Enrolment.Source.ASSIGNED
         enrolment.save(update_fields=["due_date", "assigned_by", "source"])
+    audit.record(
+        actor=assigned_by,
+        verb="enrolment.assign",
+        subject=learner,
+        obj=enrolment,
+        data={"course": course.title, "due_date": due_date.isoformat() if due_date else None},
+        origin=origin,
+    )
     return enrolment
 
 
 @transaction.atomic
-def assign_many(*, course: CoursePage, learners: list, assigned_by, due_date) -> list[Enrolment]:
+def assign_many(
+    *, course: CoursePage, learners: list, assigned_by, due_date, origin: audit.Origin | None = None
+) -> list[Enrolment]:
     """Assign to everyone or, if anyone cannot be assigned, to nobody."""
     refused = [p for p in learners if not can_assign(assigner=assigned_by, learner=p)]
     if refused:
         names = ", ".join(sorted(display_name(p) for p in refused))
         raise Forbidden(f"You do not lead {names}, so you cannot assign them courses.", code="not_your_team")
-    return [assign(course=course, learner=p, assigned_by=assigned_by, due_date=due_date) for p in learners]
+    return [
+        assign(course=course, learner=p, assigned_by=assigned_by, due_date=due_date, origin=origin)
+        for p in learners
+    ]
 
 
 def _module_of(course: CoursePage, module_id) -> ModulePage:

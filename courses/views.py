@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from courses import services
 from courses.hooks import course_standings
 from lms.core import roles
+from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile
 from lms.core.names import display_name
@@ -70,6 +71,7 @@ def assign_course(request, course_id):
                 learners=list(form.cleaned_data["people"]),
                 assigned_by=request.user,
                 due_date=form.cleaned_data["due_date"],
+                origin=Origin.of(request),
             )
         except LMSError as error:
             form.add_error(None, error.message)

@@ -1,4 +1,7 @@
-"""HR reads the audit trail; nobody can change it."""
+"""HR reads the audit trail, in words, filtered by action, person and dates, and exports it; nobody can
+change it."""
+
+import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,6 +10,21 @@ from django.shortcuts import render
 
 from lms.core import roles
 from lms.core.models import AuditEvent
+from lms.core.names import display_name
+from lms.site import exports
+from lms.site.audit_text import ACTIONS, action_label, sentences
+
+EXPORT_LIMIT = 50_000
+
+
+def _date(raw: str, name: str, errors: list) -> datetime.date | None:
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        errors.append(f"{name}: “{raw}” is not a date (use YYYY-MM-DD).")
+        return None
 
 
 @login_required
@@ -14,20 +32,62 @@ def audit_trail(request):
     roles.require_hr(request.user, "The audit trail is for HR.")
     events = AuditEvent.objects.select_related("actor", "subject")
     verb = request.GET.get("verb", "").strip()
-    person = request.GET.get("person", "").strip()
+    person = request.GET.get("person", "").strip()[:100]
+    errors: list[str] = []
+    since = _date(request.GET.get("since", "").strip(), "From", errors)
+    until = _date(request.GET.get("until", "").strip(), "To", errors)
     if verb:
-        events = events.filter(verb__startswith=verb)
+        events = events.filter(verb=verb)
     if person:
         events = events.filter(
             Q(subject__username__icontains=person)
+            | Q(subject__first_name__icontains=person)
             | Q(subject__last_name__icontains=person)
             | Q(actor__username__icontains=person)
+            | Q(actor__first_name__icontains=person)
             | Q(actor__last_name__icontains=person)
         )
+    if since:
+        events = events.filter(at__date__gte=since)
+    if until:
+        events = events.filter(at__date__lte=until)
+    if errors:
+        events = events.none()
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx") and not errors:
+        rows = [
+            [
+                e.at.replace(tzinfo=None),
+                display_name(e.actor) or "system",
+                action_label(e.verb),
+                text,
+                display_name(e.subject),
+                e.reason,
+                e.ip_address or "",
+            ]
+            for e, text in sentences(events[:EXPORT_LIMIT])
+        ]
+        headers = ["When", "Who", "Action", "What happened", "Whose standing", "Why", "From"]
+        return exports.table_download(headers, rows, fmt, filename="audit-trail", title="Audit trail")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    verbs = AuditEvent.objects.order_by().values_list("verb", flat=True).distinct()
+    recorded = set(AuditEvent.objects.order_by().values_list("verb", flat=True).distinct())
+    actions = sorted(((v, action_label(v)) for v in recorded | set(ACTIONS)), key=lambda a: a[1])
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
     return render(
         request,
         "lms_site/audit.html",
-        {"page": page, "verbs": sorted(set(verbs)), "verb": verb, "person": person},
+        {
+            "page": page,
+            "rows": sentences(page.object_list),
+            "actions": actions,
+            "verb": verb,
+            "person": person,
+            "since": request.GET.get("since", ""),
+            "until": request.GET.get("until", ""),
+            "errors": errors,
+            "query": query.urlencode(),
+        },
+        status=400 if errors else 200,
     )

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from certificates import leaders_first
 from certificates.models import Certificate
 from certificates.standing import STATE_LABELS
 from courses.models import Enrolment
@@ -64,6 +65,7 @@ def team_view(request):
             "state_labels": STATE_LABELS,
             "counts": counts,
             "reviews_waiting": review_count(user=request.user),
+            "waiting_on_me": leaders_first.waiting_on(request.user),
             "courses": sorted(matrix.courses, key=lambda c: c.title),
             "query": query.urlencode(),
         },
