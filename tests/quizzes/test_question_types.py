@@ -254,7 +254,7 @@ def attempt_with_short_answer(short_answer, auto_assessment, enrolled, learner, 
                     "skills": [skills[0].pk],
                     "points": 1,
                     "prompt": "Which form records a complaint?",
-                    "accepted": ["CF-12"],
+                    "accepted": ["Complaint Log"],  # not hex, so no option UUID contains it
                 },
             }
         ]
@@ -270,7 +270,11 @@ def test_a_registered_type_reaches_the_page_the_api_grading_and_the_result(
 ):
     attempt = attempt_with_short_answer
     asked = attempt.snapshot["questions"][-1]
-    assert (asked["type"], asked["dimension"], asked["accepted"]) == ("short_answer", "skill", ["cf-12"])
+    assert (asked["type"], asked["dimension"], asked["accepted"]) == (
+        "short_answer",
+        "skill",
+        ["complaint log"],
+    )
 
     api = APIClient()
     api.force_authenticate(learner)
@@ -278,17 +282,23 @@ def test_a_registered_type_reaches_the_page_the_api_grading_and_the_result(
     assert "short_answer" in schema["components"]["schemas"]["TypeEnum"]["enum"]
     body = api.get(f"/api/v1/attempts/{attempt.pk}/").json()
     shown = next(q for q in body["questions"] if q["id"] == "sa-1")
-    assert shown["type"] == "short_answer" and "accepted" not in shown and "cf-12" not in json.dumps(body)
-    refused = api.patch(f"/api/v1/attempts/{attempt.pk}/", {"answers": {"sa-1": ["CF-12"]}}, format="json")
+    assert (
+        shown["type"] == "short_answer"
+        and "accepted" not in shown
+        and "complaint log" not in json.dumps(body).lower()
+    )
+    refused = api.patch(
+        f"/api/v1/attempts/{attempt.pk}/", {"answers": {"sa-1": ["Complaint Log"]}}, format="json"
+    )
     assert refused.status_code == 400 and "write your answer as text" in refused.json()["detail"]
 
     client.force_login(learner)
     html = client.get(f"/training/attempts/{attempt.pk}/").content.decode()
     assert 'data-type="short_answer"' in html and 'data-response="text"' in html
-    assert 'name="q-sa-1"' in html and "cf-12" not in html.lower()
+    assert 'name="q-sa-1"' in html and "complaint log" not in html.lower()
 
-    client.post(f"/training/attempts/{attempt.pk}/submit/", {"q-sa-1": " cf-12 "})
+    client.post(f"/training/attempts/{attempt.pk}/submit/", {"q-sa-1": " complaint LOG "})
     attempt.refresh_from_db()
     assert attempt.answers.get(question_id="sa-1").credit == 1.0
     result = client.get(f"/training/attempts/{attempt.pk}/").content.decode()
-    assert "Accepted answers:</strong> cf-12" in result
+    assert "Accepted answers:</strong> complaint log" in result
