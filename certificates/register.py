@@ -15,16 +15,25 @@ STATUSES = ("valid", "expiring", "expired", "revoked")  # replaced ones are list
 FILTERS = ("team", "course", "status", "expires_within", "q")
 
 
-def _int(name: str, raw, errors: list) -> int | None:
+# Ids fit any database's integers; a day count past a century means nothing for a certificate (and a
+# twenty-digit one would overflow date arithmetic).
+MAX_ID = 10**18 - 1
+MAX_DAYS = 36_500
+
+
+def _int(name: str, raw, errors: list, *, maximum: int = MAX_ID) -> int | None:
     if raw in (None, ""):
         return None
-    try:
-        value = int(str(raw).strip())
-    except ValueError:
-        errors.append(f"{name}: “{raw}” is not a whole number.")
+    text = str(raw).strip()
+    if len(text) > 20 or not text.lstrip("-").isdigit():
+        errors.append(f"{name}: “{text[:20]}” is not a whole number.")
         return None
+    value = int(text)
     if value < 0:
         errors.append(f"{name}: must not be negative.")
+        return None
+    if value > maximum:
+        errors.append(f"{name}: must be at most {maximum:,}.")
         return None
     return value
 
@@ -38,7 +47,7 @@ def clean_filters(params) -> dict:
     cleaned = {
         "team": _int("team", params.get("team"), errors),
         "course": _int("course", params.get("course"), errors),
-        "expires_within": _int("expires_within", params.get("expires_within"), errors),
+        "expires_within": _int("expires_within", params.get("expires_within"), errors, maximum=MAX_DAYS),
         "status": (params.get("status") or "").strip() or None,
         "q": (params.get("q") or "").strip()[:100] or None,
     }

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from lms.core import conf
 from project.demo.content.build_assessments import build_assessments
@@ -9,6 +10,8 @@ from project.demo.organisation import (
     build_organisation,
     issue_demo_certificates,
 )
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 class Command(BaseCommand):
@@ -22,11 +25,14 @@ class Command(BaseCommand):
                 "The demo creates accounts with a published password, so it only runs where "
                 "LMS_DEMO_ENABLED = True (the dev and test settings)."
             )
-        org = build_organisation()
-        content = build_curriculum()
-        assessments = build_assessments()
-        issue_demo_certificates()
-        build_demo_activity()
+        # Building pages enqueues a few hundred search and reference-index updates; run them here rather
+        # than leave the task worker a backlog that would hold up the first real export on `make run`.
+        with override_settings(TASKS=IMMEDIATE_TASKS):
+            org = build_organisation()
+            content = build_curriculum()
+            assessments = build_assessments()
+            issue_demo_certificates()
+            build_demo_activity()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
