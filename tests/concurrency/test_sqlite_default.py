@@ -113,7 +113,6 @@ def server(tmp_path_factory):
     running.start()
     yield running
     running.stop()
-    running.db = db
 
 
 def _ready_attempt(server: Server, token: str, *, course_slug: str | None = None) -> dict:
@@ -232,7 +231,7 @@ def test_parallel_submits_autosaves_and_grading_on_the_default_sqlite(server):
             break
         time.sleep(0.5)
     assert export["state"] == "done", export
-    db = sqlite3.connect(server.base and str(Path(server.env["DATABASE_URL"].removeprefix("sqlite:///"))))
+    db = sqlite3.connect(server.env["DATABASE_URL"].removeprefix("sqlite:///"))
     try:
         (state,) = db.execute(
             "select state from lms_quizzes_attempt where id = ?", (attempt["id"],)
@@ -243,7 +242,8 @@ def test_parallel_submits_autosaves_and_grading_on_the_default_sqlite(server):
         ).fetchone()
         assert graded_state == "graded"
         certificates = db.execute(
-            "select attempt_id, count(*) from lms_certificates_certificate where attempt_id in (?, ?) group by attempt_id",
+            "select attempt_id, count(*) from lms_certificates_certificate"
+            " where attempt_id in (?, ?) group by attempt_id",
             (attempt["id"], graded["id"]),
         ).fetchall()
         assert all(count == 1 for _, count in certificates), certificates
