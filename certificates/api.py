@@ -190,6 +190,9 @@ class VerificationSerializer(serializers.Serializer):
     course = serializers.CharField()
     issued_on = serializers.DateField()
     expires_on = serializers.DateField(allow_null=True)
+    organisation = serializers.CharField(
+        allow_blank=True, help_text="Who awards the certificate (LMS_ORGANISATION_NAME)."
+    )
 
 
 class VerifyCertificate(APIView):

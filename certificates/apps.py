@@ -9,10 +9,14 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.checks import Tags, register
+
         from courses.services import modules_completed
         from quizzes.services import attempt_graded
 
-        from . import signals
+        from . import checks, signals
+
+        register(checks.check_public_base_url, Tags.urls, deploy=True)
 
         attempt_graded.connect(signals.on_attempt_graded, dispatch_uid="lms_certificates_attempt_graded")
         modules_completed.connect(

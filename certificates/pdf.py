@@ -153,13 +153,14 @@ class Metadata:
 
 
 def _organisation() -> str:
-    return getattr(settings, "WAGTAIL_SITE_NAME", "") or PRODUCER
+    """Who awards the certificate: printed as "… certifies that", and signs when the design names no one."""
+    return conf.organisation_name()
 
 
 def _metadata(certificate: Certificate, design: CertificateDesign) -> Metadata:
     return Metadata(
         title=f"Certificate: {certificate.course_title} — {certificate.holder_name}",
-        author=design.signatory_name or _organisation(),
+        author=design.signatory_name or _organisation() or PRODUCER,
         subject=certificate.course_title,
         created=certificate.issued_on.isoformat(),
     )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("training/exports/<id:export_id>/", views.export_status, name="export"),
     path("training/exports/<id:export_id>/retry/", views.retry_export, name="retry_export"),
     path("training/exports/<id:export_id>/download/", views.export_download, name="export_download"),
+    path("verify/", views.verify_form, name="verify_form"),
     path("verify/<str:code>/", views.verify_page, name="verify"),
 ]
 

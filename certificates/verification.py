@@ -1,5 +1,5 @@
 """The public check of a certificate: its one URL (printed, QR-encoded, in the API and exports) and what
-anyone holding the code may learn: no more than name, course, dates, status."""
+anyone holding the code may learn: no more than name, course, dates, status, and who awards it."""
 
 from django.urls import reverse
 
@@ -29,4 +29,5 @@ def lookup(code: str) -> dict | None:
         "course": certificate.course_title,
         "issued_on": certificate.issued_on,
         "expires_on": certificate.expires_on,
+        "organisation": conf.organisation_name(),
     }

@@ -197,12 +197,33 @@ VERIFY_LIMIT_PER_MINUTE = 30
 
 @never_cache
 def verify_page(request, code):
+    """Public: a certificate's check page, as printed and QR-encoded on it. Guessing is throttled; an
+    unknown code answers 404 with the form to try another."""
     if not throttle.allow(f"verify:{throttle.client_key(request)}", limit=VERIFY_LIMIT_PER_MINUTE):
-        return render(request, "lms_certificates/verify.html", {"throttled": True, "code": code}, status=429)
+        return _verify_response(request, {"throttled": True, "code": code}, status=429)
     result = lookup(code)
-    return render(
-        request,
-        "lms_certificates/verify.html",
-        {"result": result, "code": code},
-        status=200 if result else 404,
-    )
+    return _verify_response(request, {"result": result, "code": code}, status=200 if result else 404)
+
+
+@never_cache
+def verify_form(request):
+    """Public: /verify/ asks for the code printed on a certificate; /verify/?code=… goes to its page.
+
+    What was typed is forgiving of what people copy: "Code abc" as printed, or the whole check URL.
+    """
+    if "code" not in request.GET:
+        return _verify_response(request, {"asking": True}, status=200)
+    typed = request.GET["code"].strip()
+    # The code is the last word, and of a URL the last part of its path (a code has no space or slash).
+    code = typed.split()[-1].rstrip("/").rsplit("/", 1)[-1] if typed else ""
+    if not code:
+        error = "Enter the certificate’s code first: it is printed under the QR code."
+        return _verify_response(request, {"asking": True, "form_error": error, "code": typed}, status=400)
+    return redirect("lms:verify", code=code)
+
+
+def _verify_response(request, context: dict, *, status: int):
+    from lms.core import conf
+
+    context = {"organisation": conf.organisation_name(), **context}
+    return render(request, "lms_certificates/verify.html", context, status=status)

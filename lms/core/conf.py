@@ -3,7 +3,17 @@
 A host site overrides any of these by defining the same name in its Django settings.
 """
 
+import ipaddress
+import logging
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     # Name of the auth group whose members are HR (created on migrate with the HR permissions).
@@ -18,9 +28,13 @@ DEFAULTS = {
     "LMS_ATTEMPT_GRACE_SECONDS": 30,
     # Longest written reply a learner may save, in characters.
     "LMS_WRITTEN_REPLY_MAX_CHARS": 5000,
-    # Where the public verification page lives, as printed and QR-encoded on every certificate.
-    # Empty: use WAGTAILADMIN_BASE_URL.
+    # Where the public verification page lives, as printed and QR-encoded on every certificate (and the
+    # base of links in emails and calendars). Empty: the default Wagtail Site's root URL when it names a
+    # real host, else WAGTAILADMIN_BASE_URL (see public_base_url).
     "LMS_PUBLIC_BASE_URL": "",
+    # The organisation that awards the certificates, printed on them and shown on the public check.
+    # Empty: WAGTAIL_SITE_NAME, then the default Wagtail Site's name.
+    "LMS_ORGANISATION_NAME": "",
     # Days before expiry when holders and their leaders are reminded.
     "LMS_EXPIRY_REMINDER_DAYS": (60, 30, 7),
     # Certificates rendered together in one WeasyPrint document by bulk exports.
@@ -39,9 +53,90 @@ DEFAULTS = {
 
 
 def public_base_url() -> str:
-    from django.conf import settings as django_settings
+    """The site's public address, without a trailing slash: the one base of every absolute link.
 
-    return (get("LMS_PUBLIC_BASE_URL") or getattr(django_settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
+    LMS_PUBLIC_BASE_URL when set; else the default Wagtail Site's root URL, when it names a real host;
+    else WAGTAILADMIN_BASE_URL; else the Site's root URL even if it is this machine (Wagtail's own
+    placeholder Site is localhost:80, which a development server on another port doesn't answer).
+    """
+    configured = get("LMS_PUBLIC_BASE_URL")
+    if configured:
+        return configured.rstrip("/")
+    site_url = default_site().root_url
+    if site_url and not is_local_address(site_url):
+        return site_url.rstrip("/")
+    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or site_url).rstrip("/")
+
+
+def organisation_name() -> str:
+    """Who awards the certificates: LMS_ORGANISATION_NAME, WAGTAIL_SITE_NAME, then the Site's name."""
+    return (
+        get("LMS_ORGANISATION_NAME")
+        or getattr(settings, "WAGTAIL_SITE_NAME", "")
+        or default_site().site_name
+        or ""
+    ).strip()
+
+
+def is_local_address(url: str) -> bool:
+    """Whether ``url`` leads nowhere but this machine: no host, localhost, or a loopback address."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+# --- The default Wagtail Site ------------------------------------------------------------------------------
+# Read on every absolute link (a list of certificates builds one each), so its two facts are cached, and
+# forgotten whenever a Site is saved or deleted (the timeout covers other processes with their own cache).
+
+
+class SiteFacts(NamedTuple):
+    root_url: str
+    site_name: str
+
+
+_SITE_CACHE_KEY = "lms:default-site"
+_SITE_CACHE_SECONDS = 300
+_NO_SITE = SiteFacts("", "")
+
+
+def default_site() -> SiteFacts:
+    """Root URL and name of the default Wagtail Site (empty strings when there is none)."""
+    from wagtail.models import Site
+
+    cached = _cache_call(cache.get, _SITE_CACHE_KEY)
+    if cached is not None:
+        return SiteFacts(*cached)
+    try:
+        site = Site.objects.filter(is_default_site=True).only("hostname", "port", "site_name").first()
+    except DatabaseError:
+        return _NO_SITE  # not migrated yet (a deploy check before migrate): nothing to cache
+    facts = SiteFacts(site.root_url, site.site_name or "") if site else _NO_SITE
+    _cache_call(cache.set, _SITE_CACHE_KEY, tuple(facts), _SITE_CACHE_SECONDS)
+    return facts
+
+
+def _cache_call(method, *args):
+    # A cache that is down costs a query, never a page or a certificate.
+    try:
+        return method(*args)
+    except Exception:
+        logger.warning("Cache unavailable for the default Site's address", exc_info=True)
+        return None
+
+
+def _forget_default_site(**kwargs) -> None:
+    _cache_call(cache.delete, _SITE_CACHE_KEY)
+
+
+# A lazy sender ("app_label.Model") connects once Wagtail's models are loaded.
+post_save.connect(_forget_default_site, sender="wagtailcore.Site", dispatch_uid="lms_site_saved")
+post_delete.connect(_forget_default_site, sender="wagtailcore.Site", dispatch_uid="lms_site_deleted")
 
 
 def get(name: str):

@@ -118,6 +118,9 @@ def issue_demo_certificates() -> int:
     from certificates.services import issue
     from courses.models import CoursePage
 
+    from .design import build_certificate_design
+
+    build_certificate_design()  # first, so the demo's certificates print in Brightwater's design
     User = get_user_model()
     issued = 0
     for username, slugs in DEMO_CERTIFICATES.items():
