@@ -3,8 +3,13 @@ import os
 import pytest
 from django.conf import settings
 
-from tests.baseline import ensure_wagtail_baseline
-from tests.factories import CataloguePageFactory, CoursePageFactory, ModulePageFactory, UserFactory
+# Fixtures used by more than one test folder live in these modules, and only there.
+pytest_plugins = [
+    "tests.fixtures.catalogue",
+    "tests.fixtures.people",
+    "tests.fixtures.assessments",
+    "tests.fixtures.demo",
+]
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -33,36 +38,6 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
-
-
-@pytest.fixture
-def catalogue(db):
-    from wagtail.models import Site
-
-    root = ensure_wagtail_baseline()
-    catalogue = CataloguePageFactory(parent=root, title="Courses", slug="courses")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": catalogue}
-    )
-    return catalogue
-
-
-@pytest.fixture
-def course(catalogue):
-    course = CoursePageFactory(parent=catalogue, title="Active listening", slug="active-listening")
-    for n in range(1, 4):
-        ModulePageFactory(parent=course, title=f"Module {n}", slug=f"module-{n}")
-    return course
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory(username="learner")
-
-
-@pytest.fixture
-def other_learner(db):
-    return UserFactory(username="other")
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -1,15 +1,31 @@
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from courses.models import CataloguePage, CoursePage, Enrolment, ModulePage, Policy, Skill
+from lms.core import conf
 from lms.core.models import Profile, Team
 
 
+def join_hr_group(user, create, extracted, **kwargs):
+    """Make ``user`` HR the way the product does: membership of the group that ``ensure_hr_group`` creates
+    after every migrate (named by ``LMS_HR_GROUP``), which carries ``roles.HR_PERMISSION``."""
+    user.groups.add(Group.objects.get(name=conf.get("LMS_HR_GROUP")))
+    for cache in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cache, None)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
+    """A person. ``UserFactory(hr=True)`` is someone in HR."""
+
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    class Params:
+        hr = factory.Trait(hr_group=factory.PostGeneration(join_hr_group))
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = factory.Faker("first_name")
@@ -175,6 +191,11 @@ def sample_questions(listening, apology):
             },
         ),
     ]
+
+
+def automatic_questions(listening, apology):
+    """``sample_questions`` without the written reply: everything is marked the moment it is submitted."""
+    return [q for q in sample_questions(listening, apology) if q[0] != "written"]
 
 
 def make_assessment(course, questions, observation=(), **fields):

@@ -4,9 +4,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
-
-from tests.baseline import ensure_wagtail_baseline
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Chromium's own network chatter is refused on a closed network; these flags keep it quiet and fast.
@@ -50,12 +47,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture
-def demo(transactional_db):
-    ensure_wagtail_baseline()
-    call_command("lms_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 @pytest.fixture

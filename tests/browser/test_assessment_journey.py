@@ -22,6 +22,24 @@ def answer_question(item):
         item.locator("input[type=radio]").first.check()
 
 
+def positions(item) -> dict[str, str]:
+    """A sequencing question as shown: the position chosen in each step's select, by the select's name
+    (``q-<question id>-pos-<step id>``)."""
+    selects = item.locator("select[name*='-pos-']")
+    return dict(selects.evaluate_all("selects => selects.map(s => [s.name, s.value])"))
+
+
+def saved_answers(page, attempt, expected: int, seconds: int = 10) -> dict:
+    """The attempt's saved responses by question id, once ``expected`` of them have arrived (autosave
+    batches changes, so the last batch may still be on its way when the status first says saved)."""
+    for _ in range(seconds * 5):
+        saved = dict(attempt.answers.values_list("question_id", "response"))
+        if len(saved) >= expected:
+            break
+        page.wait_for_timeout(200)
+    return saved
+
+
 def test_employee_answers_reloads_submits_and_leader_reviews(demo, page, live_server, sign_in):
     sign_in("employee")
     page.goto(f"{live_server.url}/active-listening/")
@@ -34,16 +52,33 @@ def test_employee_answers_reloads_submits_and_leader_reviews(demo, page, live_se
     count = questions.count()
     assert count >= 8
     half = count // 2
-    for i in range(half):
+    kinds = [questions.nth(i).get_attribute("data-type") for i in range(count)]
+    # The first half, and the sequencing question wherever it falls, are answered before the reload.
+    before_reload = [i for i in range(count) if i < half or kinds[i] == "sequencing"]
+    sequencing = [i for i in before_reload if kinds[i] == "sequencing"]
+    assert sequencing, kinds  # the demo assessment always asks one
+    presented, shown = {}, {}
+    for i in before_reload:
+        if i in sequencing:
+            presented[i] = positions(questions.nth(i))
         answer_question(questions.nth(i))
+        if i in sequencing:
+            shown[i] = positions(questions.nth(i))
+            assert shown[i] != presented[i]  # a real change, so a forgotten answer cannot look saved
+            assert sorted(shown[i].values(), key=int) == [str(n) for n in range(1, len(shown[i]) + 1)]
     expect(page.locator("#save-status")).to_contain_text("All answers saved", timeout=10_000)
 
     # Reload: every answer given is still there.
     attempt = Attempt.objects.get(learner__username="employee")
-    saved_before = dict(attempt.answers.values_list("question_id", "response"))
-    assert len(saved_before) == half
+    saved_before = saved_answers(page, attempt, len(before_reload))
+    assert len(saved_before) == len(before_reload)
+    for i in sequencing:
+        # What was saved is the order on the page: steps sorted by the position chosen for each.
+        qid = questions.nth(i).get_attribute("data-question")
+        order = sorted(shown[i], key=lambda name: int(shown[i][name]))
+        assert [f"q-{qid}-pos-{step}" for step in saved_before[qid]] == order
     page.reload()
-    for i in range(half):
+    for i in before_reload:
         item = questions.nth(i)
         kind = item.get_attribute("data-type")
         if kind in ("single_choice", "true_false", "judgement"):
@@ -52,8 +87,14 @@ def test_employee_answers_reloads_submits_and_leader_reviews(demo, page, live_se
             expect(item.locator("input[type=checkbox]:checked")).to_have_count(1)
         elif kind == "written":
             expect(item.locator("textarea")).to_have_value(re.compile("Mrs Okafor"))
-    for i in range(half, count):
-        answer_question(questions.nth(i))
+        elif kind == "sequencing":
+            # The saved order is what is shown: each step's select holds the position it was given.
+            for name, position in shown[i].items():
+                expect(item.locator(f"select[name='{name}']")).to_have_value(position)
+            assert positions(item) == shown[i]
+    for i in range(count):
+        if i not in before_reload:
+            answer_question(questions.nth(i))
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("heading", name=re.compile("waiting for your team leader"))).to_be_visible()

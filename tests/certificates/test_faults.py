@@ -5,20 +5,12 @@ import zipfile
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from rest_framework.test import APIClient
 
 from certificates import services
 from certificates.models import Certificate, CertificateExport
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def hr_user():
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
-    return type(hr).objects.get(pk=hr.pk)
 
 
 def test_a_pdf_render_failure_does_not_touch_the_certificate(course, learner, client):
@@ -39,10 +31,9 @@ def test_a_pdf_render_failure_does_not_touch_the_certificate(course, learner, cl
 
 
 def test_an_export_that_dies_halfway_offers_no_file_and_can_be_retried(
-    course, learner, django_capture_on_commit_callbacks
+    course, learner, hr, django_capture_on_commit_callbacks
 ):
     services.issue(holder=learner, course=course)
-    hr = hr_user()
 
     def dies_halfway(ids, handle, progress=None, **kwargs):
         handle.write(b"PK\x03\x04 half a zip")

@@ -2,7 +2,6 @@ import datetime
 import threading
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 
 from certificates import services
@@ -11,31 +10,22 @@ from courses import services as course_services
 from lms.core.exceptions import Conflict, Forbidden, LMSError
 from lms.core.models import AuditEvent
 from quizzes import services as quiz_services
-from tests.factories import CoursePageFactory, ModulePageFactory, PolicyFactory, UserFactory, make_assessment
-from tests.quizzes.conftest import best_answers
-
-
-def finish_modules(user, course, enrolment):
-    for module in course.modules():
-        course_services.complete_module(user=user, enrolment_id=enrolment.pk, module_id=module.pk)
-
-
-def pass_assessment(user, course):
-    attempt, _ = quiz_services.start_attempt(user=user, course=course)
-    quiz_services.save_answers(user=user, attempt_id=attempt.pk, answers=best_answers(attempt))
-    return quiz_services.submit(user=user, attempt_id=attempt.pk)
-
-
-def hr_user():
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
-    return type(hr).objects.get(pk=hr.pk)
+from tests.factories import (
+    CoursePageFactory,
+    ModulePageFactory,
+    PolicyFactory,
+    automatic_questions,
+    make_assessment,
+)
+from tests.fixtures.assessments import finish_modules, pass_assessment
 
 
 @pytest.mark.django_db(transaction=True)
 def test_certificate_issued_at_once_when_the_last_requirement_is_met(
     auto_assessment, enrolled, learner, course
 ):
+    course.assessment_opens_early = True  # so the assessment can come before the last module
+    course.save()
     policy = PolicyFactory(slug="refunds", title="Refunds")
     ModulePageFactory(parent=course, body=[("policy", {"policy": policy, "note": ""})])
     attempt = pass_assessment(learner, course)
@@ -69,9 +59,8 @@ def test_a_failed_attempt_earns_nothing(auto_assessment, enrolled, learner, cour
 
 
 @pytest.mark.django_db
-def test_revoke_keeps_the_record_with_a_reason(learner, course):
+def test_revoke_keeps_the_record_with_a_reason(learner, course, hr):
     certificate = services.issue(holder=learner, course=course)
-    hr = hr_user()
     with pytest.raises(Forbidden):
         services.revoke(certificate_id=certificate.pk, by=learner, reason="x")
     with pytest.raises(LMSError) as error:
@@ -87,11 +76,9 @@ def test_revoke_keeps_the_record_with_a_reason(learner, course):
 
 
 @pytest.mark.django_db
-def test_a_correction_replaces_the_old_certificate(learner, course):
+def test_a_correction_replaces_the_old_certificate(learner, course, hr):
     old = services.issue(holder=learner, course=course)
-    new = services.correct(
-        certificate_id=old.pk, by=hr_user(), holder_name="Zoë Brontë", reason="Accent missing"
-    )
+    new = services.correct(certificate_id=old.pk, by=hr, holder_name="Zoë Brontë", reason="Accent missing")
     old.refresh_from_db()
     assert old.status == Certificate.Status.REPLACED
     assert new.replaces == old and new.holder_name == "Zoë Brontë" and new.code != old.code
@@ -104,10 +91,7 @@ def test_refresher_path_renews_and_keeps_history(catalogue, skills, learner):
     ModulePageFactory(parent=main)
     refresher = CoursePageFactory(parent=catalogue, title="Listening booster", renews=main)
     ModulePageFactory(parent=refresher)
-    listening, apology = skills
-    from tests.factories import sample_questions
-
-    make_assessment(refresher, [q for q in sample_questions(listening, apology) if q[0] != "written"])
+    make_assessment(refresher, automatic_questions(*skills))
     first = services.issue(holder=learner, course=main, issued_on=datetime.date(2025, 1, 5))
     enrolment = course_services.enrol(user=learner, course=refresher)
     finish_modules(learner, refresher, enrolment)
@@ -124,9 +108,7 @@ def test_a_refresher_alone_does_not_certify(catalogue, skills, learner):
     main = CoursePageFactory(parent=catalogue, title="Listening")
     refresher = CoursePageFactory(parent=catalogue, title="Booster", renews=main)
     ModulePageFactory(parent=refresher)
-    from tests.factories import sample_questions
-
-    make_assessment(refresher, [q for q in sample_questions(*skills) if q[0] != "written"])
+    make_assessment(refresher, automatic_questions(*skills))
     enrolment = course_services.enrol(user=learner, course=refresher)
     finish_modules(learner, refresher, enrolment)
     pass_assessment(learner, refresher)

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from freezegun import freeze_time
 
 from certificates import services
@@ -11,23 +10,15 @@ from courses.access import course_access
 from courses.models import Enrolment
 from lms.core.exceptions import Forbidden
 from lms.core.models import AuditEvent
-from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tree():
-    """head leads Service; lead leads Desk below it; agent works in Desk."""
-    head = UserFactory(username="head", first_name="Grace", last_name="Adeyemi")
-    service = TeamFactory(name="Service", leader=head)
-    lead = UserFactory(username="lead", first_name="Liam", last_name="Lead")
-    desk = TeamFactory(name="Desk", leader=lead, parent=service)
-    agent = UserFactory(username="agent")
-    ProfileFactory(user=head, team=service)
-    ProfileFactory(user=lead, team=desk)
-    ProfileFactory(user=agent, team=desk)
-    return {"head": head, "lead": lead, "agent": agent}
+def agent(org):
+    """An adviser in Desk: led by Liam Lead, who is led by Grace Adeyemi (head of Service)."""
+    return org.member(org.desk, "agent")
 
 
 @pytest.fixture
@@ -37,8 +28,8 @@ def lf_course(catalogue):
     return course
 
 
-def test_locks_and_unlocks_two_levels_down_the_tree(tree, lf_course):
-    head, lead, agent = tree["head"], tree["lead"], tree["agent"]
+def test_locks_and_unlocks_two_levels_down_the_tree(org, agent, lf_course):
+    head, lead = org.head, org.lead
     assert course_access(user=head, course=lf_course).is_open  # the top of the tree is free
     locked = course_access(user=lead, course=lf_course)
     assert locked.code == "leaders_first" and "Grace Adeyemi" in locked.detail
@@ -52,16 +43,16 @@ def test_locks_and_unlocks_two_levels_down_the_tree(tree, lf_course):
     assert course_access(user=agent, course=lf_course).is_open
 
 
-def test_enrolling_while_locked_is_refused_and_names_the_leader(tree, lf_course):
+def test_enrolling_while_locked_is_refused_and_names_the_leader(agent, lf_course):
     with pytest.raises(Forbidden) as error:
-        course_services.enrol(user=tree["agent"], course=lf_course)
+        course_services.enrol(user=agent, course=lf_course)
     assert error.value.code == "leaders_first"
     assert "Liam Lead" in error.value.message
     assert not Enrolment.objects.exists()
 
 
-def test_a_lapsed_leader_certificate_stops_new_starts_but_keeps_progress(tree, lf_course):
-    lead, agent = tree["lead"], tree["agent"]
+def test_a_lapsed_leader_certificate_stops_new_starts_but_keeps_progress(org, agent, lf_course):
+    lead = org.lead
     with freeze_time("2025-01-10"):
         services.issue(holder=lead, course=lf_course)
         enrolment = course_services.enrol(user=agent, course=lf_course)
@@ -70,8 +61,7 @@ def test_a_lapsed_leader_certificate_stops_new_starts_but_keeps_progress(tree, l
         )
     with freeze_time("2026-02-01"):  # the leader's certificate expired on 2026-01-10
         assert leaders_first_blocker(agent, lf_course) == lead
-        newcomer = UserFactory()
-        ProfileFactory(user=newcomer, team=agent.lms_profile.team)
+        newcomer = org.member(org.desk, "newcomer")
         with pytest.raises(Forbidden):
             course_services.enrol(user=newcomer, course=lf_course)
         # The agent's progress is untouched.
@@ -81,28 +71,25 @@ def test_a_lapsed_leader_certificate_stops_new_starts_but_keeps_progress(tree, l
         assert course_access(user=newcomer, course=lf_course).is_open
 
 
-def test_courses_not_marked_leaders_first_are_open(tree, catalogue):
+def test_courses_not_marked_leaders_first_are_open(agent, catalogue):
     course = CoursePageFactory(parent=catalogue, leaders_first=False)
-    assert course_access(user=tree["agent"], course=course).is_open
+    assert course_access(user=agent, course=course).is_open
 
 
-def test_hr_exception_opens_the_course_and_is_logged(tree, lf_course):
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
-    hr = type(hr).objects.get(pk=hr.pk)
+def test_hr_exception_opens_the_course_and_is_logged(org, agent, hr, lf_course):
     with pytest.raises(Forbidden):
-        services.grant_exception(person=tree["agent"], course=lf_course, by=tree["lead"], reason="Please")
-    services.grant_exception(person=tree["agent"], course=lf_course, by=hr, reason="Covering a leave gap")
-    assert course_access(user=tree["agent"], course=lf_course).is_open
+        services.grant_exception(person=agent, course=lf_course, by=org.lead, reason="Please")
+    services.grant_exception(person=agent, course=lf_course, by=hr, reason="Covering a leave gap")
+    assert course_access(user=agent, course=lf_course).is_open
     event = AuditEvent.objects.get(verb="leaders_first.exception")
-    assert (event.actor, event.subject, event.reason) == (hr, tree["agent"], "Covering a leave gap")
+    assert (event.actor, event.subject, event.reason) == (hr, agent, "Covering a leave gap")
 
 
-def test_the_api_reports_locked_courses(tree, lf_course):
+def test_the_api_reports_locked_courses(agent, lf_course):
     from rest_framework.test import APIClient
 
     client = APIClient()
-    client.force_authenticate(tree["agent"])
+    client.force_authenticate(agent)
     (course,) = client.get("/api/v1/courses/").json()
     assert course["access"]["state"] == "locked" and course["access"]["code"] == "leaders_first"
     response = client.post("/api/v1/enrolments/", {"course": lf_course.pk}, format="json")
@@ -110,34 +97,31 @@ def test_the_api_reports_locked_courses(tree, lf_course):
     assert "Liam Lead" in response.json()["detail"]
 
 
-def test_a_whole_catalogue_is_judged_at_once_and_right_for_each_course(tree, catalogue, lf_course):
+def test_a_whole_catalogue_is_judged_at_once_and_right_for_each_course(org, agent, hr, catalogue, lf_course):
     from courses.access import course_access_many
 
     certified = CoursePageFactory(parent=catalogue, title="Certified", leaders_first=True)
     excused = CoursePageFactory(parent=catalogue, title="Excused", leaders_first=True)
     free = CoursePageFactory(parent=catalogue, title="Free", leaders_first=False)
-    services.issue(holder=tree["lead"], course=certified)
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
-    hr = type(hr).objects.get(pk=hr.pk)
-    services.grant_exception(person=tree["agent"], course=excused, by=hr, reason="Cover")
-    access = course_access_many(user=tree["agent"], courses=[lf_course, certified, excused, free])
+    services.issue(holder=org.lead, course=certified)
+    services.grant_exception(person=agent, course=excused, by=hr, reason="Cover")
+    access = course_access_many(user=agent, courses=[lf_course, certified, excused, free])
     assert access[lf_course.pk].code == "leaders_first" and "Liam Lead" in access[lf_course.pk].detail
     assert access[certified.pk].is_open and access[excused.pk].is_open and access[free.pk].is_open
     # The single-course question gives the same answers.
     for course in (lf_course, certified, excused, free):
-        assert course_access(user=tree["agent"], course=course) == access[course.pk]
+        assert course_access(user=agent, course=course) == access[course.pk]
 
 
 def test_the_catalogue_api_asks_the_same_number_of_queries_for_2_and_8_leaders_first_courses(
-    tree, catalogue, lf_course
+    agent, catalogue, lf_course
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from rest_framework.test import APIClient
 
     client = APIClient()
-    client.force_authenticate(tree["agent"])
+    client.force_authenticate(agent)
 
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:

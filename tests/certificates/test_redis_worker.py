@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import redis
-from django.contrib.auth.models import Group
 from django.db import connection
 
 from certificates import services
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.requires_postgres, pytest.mark.django_db(transaction=True)]
 
 
-def test_bulk_export_through_a_real_redis_worker(settings, course, tmp_path):
+def test_bulk_export_through_a_real_redis_worker(settings, course, hr, tmp_path):
     client = redis.Redis.from_url(REDIS_URL)
     client.ping()  # Redis must answer: CI machines run it on 127.0.0.1:6379
     client.flushdb()
@@ -34,9 +33,6 @@ def test_bulk_export_through_a_real_redis_worker(settings, course, tmp_path):
     holders = [UserFactory(first_name="Zoë", last_name=f"Brontë {i}") for i in range(3)]
     for holder in holders:
         services.issue(holder=holder, course=course)
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
-    hr = type(hr).objects.get(pk=hr.pk)
     export = services.request_export(user=hr, filters={"course": course.pk})
     export.refresh_from_db()
     assert export.state == CertificateExport.State.QUEUED  # nothing ran in this process

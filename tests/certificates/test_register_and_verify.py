@@ -3,40 +3,25 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from freezegun import freeze_time
 from rest_framework.test import APIClient
 
 from certificates import services
 from certificates.models import Certificate, CertificateExport, ExpiryReminder
 from certificates.reminders import send_expiry_reminders
-from tests.factories import ProfileFactory, TeamFactory, UserFactory
+from lms.core import conf
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
-def hr_user():
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
-    return type(hr).objects.get(pk=hr.pk)
-
-
 @pytest.fixture
-def people(course):
-    lead = UserFactory(username="lead", email="lead@example.com")
-    desk = TeamFactory(name="Desk", leader=lead)
-    agent = UserFactory(username="agent", first_name="Zoë", last_name="Brontë", email="agent@example.com")
-    ProfileFactory(user=agent, team=desk)
-    other = UserFactory(username="other", first_name="Tom", last_name="Baker")
-    ProfileFactory(user=other, team=TeamFactory(name="Line"))
-    return {"lead": lead, "agent": agent, "other": other, "desk": desk}
+def people(org, course):
+    """An adviser in Desk (whose leader is lead), and someone in another team (Line)."""
+    agent = org.member(org.desk, "agent", first_name="Zoë", last_name="Brontë", email="agent@example.com")
+    other = org.member(org.line, "other", first_name="Tom", last_name="Baker")
+    return {"lead": org.lead, "agent": agent, "other": other, "desk": org.desk}
 
 
 @pytest.mark.parametrize(
@@ -48,16 +33,18 @@ def people(course):
         ("2026-01-01", "2026-03-01", True, "revoked"),
     ],
 )
-def test_each_verification_status(course, learner, issued, today, revoke, expected):
+def test_each_verification_status(course, learner, hr, issued, today, revoke, expected):
     certificate = services.issue(holder=learner, course=course, issued_on=datetime.date.fromisoformat(issued))
     if revoke:
-        services.revoke(certificate_id=certificate.pk, by=hr_user(), reason="Issued in error")
+        services.revoke(certificate_id=certificate.pk, by=hr, reason="Issued in error")
     with freeze_time(today):
         body = APIClient().get(f"/api/v1/verify/{certificate.code}/").json()
         assert body["status"] == expected
         assert body["holder"] == certificate.holder_name
         assert body["course"] == course.title
-        assert set(body) == {"code", "status", "holder", "course", "issued_on", "expires_on"}
+        # The public check names the certificate and its issuer, and nothing else about the person.
+        assert set(body) == {"code", "status", "holder", "course", "issued_on", "expires_on", "organisation"}
+        assert body["organisation"] == conf.organisation_name()
         html = APIClient().get(f"/verify/{certificate.code}/").content.decode()
         assert certificate.holder_name in html
         assert learner.email not in html
@@ -74,7 +61,7 @@ def test_unknown_code_is_a_plain_not_found_and_guessing_is_throttled(db):
     assert 429 in api_statuses
 
 
-def test_certificates_api_shows_own_and_hr_sees_all_with_filters(course, people):
+def test_certificates_api_shows_own_and_hr_sees_all_with_filters(course, people, hr):
     mine = services.issue(holder=people["agent"], course=course)
     services.issue(holder=people["other"], course=course)
     client = APIClient()
@@ -82,7 +69,7 @@ def test_certificates_api_shows_own_and_hr_sees_all_with_filters(course, people)
     rows = client.get("/api/v1/certificates/").json()
     assert [r["code"] for r in rows] == [mine.code]
     assert rows[0]["pdf_url"].endswith(f"/api/v1/certificates/{mine.pk}/pdf/")
-    client.force_authenticate(hr_user())
+    client.force_authenticate(hr)
     assert len(client.get("/api/v1/certificates/").json()) == 2
     by_team = client.get(f"/api/v1/certificates/?team={people['desk'].pk}").json()
     assert [r["holder"] for r in by_team] == ["Zoë Brontë"]
@@ -105,12 +92,12 @@ def test_nobody_reaches_another_persons_certificate_by_id(course, people):
     assert client.get(f"/api/v1/certificates/{theirs.pk}/").status_code == 404
 
 
-def test_register_page_filters_and_one_bad_filter_changes_nothing(client, course, people):
+def test_register_page_filters_and_one_bad_filter_changes_nothing(client, course, people, hr):
     services.issue(holder=people["agent"], course=course)
     services.issue(holder=people["other"], course=course)
     client.force_login(people["agent"])
     assert client.get("/training/register/").status_code == 403
-    client.force_login(hr_user())
+    client.force_login(hr)
     html = client.get(f"/training/register/?team={people['desk'].pk}").content.decode()
     assert "Zoë Brontë" in html and "Tom Baker" not in html
     bad = client.get("/training/register/?expires_within=soon")
@@ -121,11 +108,10 @@ def test_register_page_filters_and_one_bad_filter_changes_nothing(client, course
 
 
 def test_bulk_export_builds_a_zip_with_a_csv_register(
-    client, course, people, django_capture_on_commit_callbacks
+    client, course, people, hr, django_capture_on_commit_callbacks
 ):
     a = services.issue(holder=people["agent"], course=course)
     b = services.issue(holder=people["other"], course=course)
-    hr = hr_user()
     api = APIClient()
     api.force_authenticate(hr)
     with pytest.raises(Exception):  # noqa: B017 - any refusal: employees cannot export
@@ -142,9 +128,7 @@ def test_bulk_export_builds_a_zip_with_a_csv_register(
     register = archive.read("register.csv").decode()
     assert a.code in register and b.code in register
     # Another HR person cannot download this export.
-    other_hr = UserFactory(username="hr2")
-    other_hr.groups.add(Group.objects.get(name="HR"))
-    api.force_authenticate(other_hr)
+    api.force_authenticate(UserFactory(username="hr2", hr=True))
     assert api.get(detail["download_url"]).status_code == 404
 
 

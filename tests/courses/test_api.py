@@ -122,15 +122,11 @@ def test_enrolments_only_show_the_callers_own(api, course, other_learner):
     assert api.get("/api/v1/enrolments/").json() == []
 
 
-def test_assignments_api_is_all_or_nothing(course):
-    from tests.factories import ProfileFactory, TeamFactory
-
-    leader = UserFactory(username="boss")
-    team = TeamFactory(leader=leader)
-    member = ProfileFactory(team=team).user
-    stranger = UserFactory()
+def test_assignments_api_is_all_or_nothing(course, org):
+    member = org.member(org.desk, "member")
+    stranger = UserFactory()  # in no team at all
     client = APIClient()
-    client.force_authenticate(leader)
+    client.force_authenticate(org.lead)
     response = client.post(
         "/api/v1/assignments/", {"course": course.pk, "users": [member.pk, stranger.pk]}, format="json"
     )

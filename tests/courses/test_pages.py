@@ -59,6 +59,7 @@ def test_pages_ask_anonymous_visitors_to_sign_in(client, course):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith("/login/?next=")
+        assert response.url == f"/login/?next={url}"
 
 
 def test_catalogue_course_and_module_render_for_a_learner(client, course, learner):

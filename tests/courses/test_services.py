@@ -1,13 +1,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from courses import selectors, services
 from courses.models import Enrolment, ModuleCompletion
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
-from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,15 +97,14 @@ def test_optional_modules_do_not_hold_back_progress(catalogue, learner):
     assert progress.is_complete
 
 
-def _team_with_member():
-    leader = UserFactory(username="lead")
-    team = TeamFactory(name="Desk", leader=leader)
-    member = ProfileFactory(team=team).user
-    return leader, member
+@pytest.fixture
+def member(org):
+    """An adviser in Desk, which Liam Lead leads."""
+    return org.member(org.desk, "member")
 
 
-def test_leader_assigns_a_course_with_a_due_date_to_their_team(course):
-    leader, member = _team_with_member()
+def test_leader_assigns_a_course_with_a_due_date_to_their_team(course, org, member):
+    leader = org.lead
     due = timezone.localdate() + datetime.timedelta(days=14)
     enrolment = services.assign(course=course, learner=member, assigned_by=leader, due_date=due)
     assert enrolment.source == Enrolment.Source.ASSIGNED
@@ -114,8 +112,8 @@ def test_leader_assigns_a_course_with_a_due_date_to_their_team(course):
     assert enrolment.assigned_by == leader
 
 
-def test_assigning_keeps_existing_progress(course):
-    leader, member = _team_with_member()
+def test_assigning_keeps_existing_progress(course, org, member):
+    leader = org.lead
     enrolment = services.enrol(user=member, course=course)
     services.complete_module(user=member, enrolment_id=enrolment.pk, module_id=course.modules().first().pk)
     services.assign(course=course, learner=member, assigned_by=leader, due_date=None)
@@ -123,19 +121,16 @@ def test_assigning_keeps_existing_progress(course):
     assert ModuleCompletion.objects.filter(enrolment=enrolment).count() == 1
 
 
-def test_leader_cannot_assign_outside_their_teams_and_nothing_changes(course):
-    leader, member = _team_with_member()
-    stranger = ProfileFactory(team=TeamFactory(name="Other")).user
+def test_leader_cannot_assign_outside_their_teams_and_nothing_changes(course, org, member):
+    leader = org.lead
+    stranger = org.member(org.line, "stranger")
     with pytest.raises(Forbidden) as error:
         services.assign_many(course=course, learners=[member, stranger], assigned_by=leader, due_date=None)
     assert error.value.code == "not_your_team"
     assert not Enrolment.objects.exists()
 
 
-def test_hr_assigns_anyone_but_not_in_the_past(course):
-    hr = UserFactory(username="hrperson")
-    hr.groups.add(Group.objects.get(name="HR"))
-    hr = type(hr).objects.get(pk=hr.pk)
+def test_hr_assigns_anyone_but_not_in_the_past(course, hr):
     person = UserFactory()
     services.assign(course=course, learner=person, assigned_by=hr, due_date=None)
     with pytest.raises(LMSError) as error:

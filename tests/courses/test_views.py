@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import Enrolment, ModuleCompletion
-from tests.factories import CoursePageFactory, ModulePageFactory, ProfileFactory, TeamFactory, UserFactory
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,10 @@ def test_enrolling_in_an_unknown_course_says_so(client, learner):
 
 
 def test_enrol_needs_post_and_sign_in(client, course):
-    assert client.post(f"/training/courses/{course.pk}/enrol/").status_code == 302
+    url = f"/training/courses/{course.pk}/enrol/"
+    response = client.post(url)
+    assert response.status_code == 302
+    assert response.url == f"/login/?next={url}"
     client.force_login(UserFactory())
     assert client.get(f"/training/courses/{course.pk}/enrol/").status_code == 405
     assert not Enrolment.objects.exists()
@@ -107,12 +110,10 @@ def test_my_training_query_count_does_not_grow_with_enrolments(client, catalogue
     assert count_queries() == small
 
 
-def test_leader_assigns_through_the_form(client, course):
-    leader = UserFactory(username="boss")
-    team = TeamFactory(leader=leader)
-    member = ProfileFactory(team=team).user
-    outsider = ProfileFactory(team=TeamFactory()).user
-    client.force_login(leader)
+def test_leader_assigns_through_the_form(client, course, org):
+    member = org.member(org.desk, "member", first_name="Mia", last_name="Member")
+    outsider = org.member(org.line, "outsider", first_name="Otto", last_name="Outsider")
+    client.force_login(org.lead)
     page = client.get(f"/training/courses/{course.pk}/assign/").content.decode()
     assert member.get_full_name() in page
     assert outsider.get_full_name() not in page
@@ -130,6 +131,7 @@ def test_leader_assigns_through_the_form(client, course):
         f"/training/courses/{course.pk}/assign/", {"people": [member.pk], "due_date": "2099-05-01"}
     )
     assert response.status_code == 302
+    assert response.url == course.url
     assert Enrolment.objects.get(user=member).due_date.isoformat() == "2099-05-01"
 
 

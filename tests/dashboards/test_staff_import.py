@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
@@ -23,9 +22,7 @@ def csv_file(text, name="staff.csv"):
 
 
 @pytest.fixture
-def hr_client(client):
-    hr = UserFactory(username="hr")
-    hr.groups.add(Group.objects.get(name="HR"))
+def hr_client(client, hr):
     client.force_login(hr)
     return client
 
@@ -93,9 +90,7 @@ def test_import_api_is_hr_only_and_all_or_nothing(db):
     api = APIClient()
     api.force_authenticate(employee)
     assert api.post("/api/v1/staff-imports/", {"file": csv_file(GOOD)}, format="multipart").status_code == 403
-    hr = UserFactory(username="hr2")
-    hr.groups.add(Group.objects.get(name="HR"))
-    api.force_authenticate(get_user_model().objects.get(pk=hr.pk))
+    api.force_authenticate(UserFactory(username="hr2", hr=True))
     dry = api.post("/api/v1/staff-imports/", {"file": csv_file(GOOD)}, format="multipart").json()
     assert dry["dry_run"] is True and dry["applied"] is False and dry["changes"]
     bad = api.post(

@@ -5,7 +5,6 @@ import json
 
 import pytest
 import schemathesis
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
@@ -14,8 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
-
-from tests.factories import ProfileFactory, TeamFactory, UserFactory
 
 # Transactional: the WSGI app may answer on another thread, which must see committed data.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,16 +32,11 @@ def _keep_the_test_connection():
 
 
 @pytest.fixture
-def roles(course):
-    lead = UserFactory(username="fuzz-lead")
-    team = TeamFactory(name="Fuzz team", leader=lead)
-    employee = UserFactory(username="fuzz-employee")
-    ProfileFactory(user=employee, team=team)
-    hr = UserFactory(username="fuzz-hr")
-    hr.groups.add(Group.objects.get(name="HR"))
+def roles(course, org, hr):
+    employee = org.member(org.desk, "fuzz-employee")
     return {
         name: Token.objects.create(user=user).key
-        for name, user in (("employee", employee), ("leader", lead), ("hr", hr))
+        for name, user in (("employee", employee), ("leader", org.lead), ("hr", hr))
     }
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
-from lms.core import roles
+from lms.core import conf, roles
 from lms.core.models import Team
 from tests.factories import ProfileFactory, TeamFactory, UserFactory
 
@@ -61,6 +61,16 @@ def test_hr_is_a_group_with_the_manage_training_permission():
     assert roles.is_hr(person)
 
 
+def test_the_hr_trait_makes_someone_hr_the_way_the_product_does():
+    """Tests make HR with ``UserFactory(hr=True)``: membership of the group created after migrate, named by
+    LMS_HR_GROUP, and so the HR permission, which is all the product asks of HR."""
+    person = UserFactory(hr=True)
+    assert list(person.groups.values_list("name", flat=True)) == [conf.get("LMS_HR_GROUP")]
+    assert person.has_perm(roles.HR_PERMISSION) and roles.is_hr(person)
+    assert not person.user_permissions.exists()  # HR through the group, not a permission of their own
+    assert not roles.is_hr(UserFactory())
+
+
 def test_team_names_are_unique():
     TeamFactory(name="Front Desk")
     with pytest.raises(ValidationError):
@@ -81,7 +91,5 @@ def test_audit_events_cannot_be_changed_or_deleted_and_only_hr_reads_them(client
     assert AuditEvent.objects.get(pk=event.pk).reason == "Clear reply"
     client.force_login(actor)
     assert client.get("/training/audit/").status_code == 403
-    hr = UserFactory()
-    hr.groups.add(Group.objects.get(name="HR"))
-    client.force_login(hr)
+    client.force_login(UserFactory(hr=True))
     assert "Clear reply" in client.get("/training/audit/").content.decode()

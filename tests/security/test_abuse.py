@@ -7,11 +7,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
 def test_login_locks_out_after_repeated_failures_and_says_why(client):
     UserFactory(username="ann")
     for _ in range(5):
@@ -25,6 +20,7 @@ def test_login_locks_out_after_repeated_failures_and_says_why(client):
     cache.clear()
     response = client.post("/login/", {"username": "ann", "password": "pass1234"})
     assert response.status_code == 302
+    assert response.url == "/training/"
 
 
 def test_token_endpoint_locks_out_too(db):

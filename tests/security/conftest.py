@@ -1,1 +1,0 @@
-from tests.quizzes.conftest import skills  # noqa: F401
