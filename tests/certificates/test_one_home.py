@@ -14,17 +14,6 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture
-def hr(db):
-    from django.contrib.auth.models import Permission
-
-    user = UserFactory(username="hr-one-home")
-    user.user_permissions.add(
-        Permission.objects.get(codename="manage_training", content_type__app_label="lms")
-    )
-    return user
-
-
-@pytest.fixture
 def revoked(course, learner, hr):
     certificate = services.issue(holder=learner, course=course)
     return services.revoke(certificate_id=certificate.pk, by=hr, reason="Issued in error")

@@ -30,7 +30,7 @@ from tests.factories import (
     make_assessment,
     sample_questions,
 )
-from tests.quizzes.conftest import best_answers
+from tests.fixtures.assessments import best_answers
 
 
 @pytest.fixture
