@@ -1,7 +1,8 @@
 """API for the catalogue, enrolments, progress and assignments. Thin: validate, call a service, render."""
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -83,7 +84,15 @@ class CourseSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.CharField()
     summary = serializers.CharField()
-    audience = serializers.CharField()
+    audience = serializers.CharField(help_text="Who should take it, in the author's words.")
+    shown_to = serializers.CharField(
+        allow_blank=True,
+        help_text="The teams (and teams below) and job titles the catalogue offers it to; empty: everyone.",
+    )
+    in_audience = serializers.BooleanField(
+        help_text="Whether it is offered to the caller. HR and editors also see courses offered to others, "
+        "and anyone keeps seeing a course they are enrolled in."
+    )
     estimated_minutes = serializers.IntegerField()
     skills = serializers.ListField(child=serializers.CharField())
     leaders_first = serializers.BooleanField()
@@ -102,6 +111,8 @@ def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
         "url": course.get_url(request),
         "summary": course.summary,
         "audience": course.audience,
+        "shown_to": course.shown_to(),
+        "in_audience": entry.in_audience,
         "estimated_minutes": course.estimated_minutes,
         "skills": [s.name for s in course.skills.all()],
         "leaders_first": course.leaders_first,
@@ -113,19 +124,52 @@ def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
     }
 
 
+CATALOGUE_FILTERS = [
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description=(
+            "Search course titles, summaries and descriptions; every word must match. "
+            f"At most {selectors.MAX_SEARCH_LENGTH} characters."
+        ),
+    ),
+    OpenApiParameter("skill", OpenApiTypes.STR, description="Only courses covering this skill (its slug)."),
+    OpenApiParameter(
+        "state",
+        OpenApiTypes.STR,
+        enum=list(selectors.STANDING_STATES),
+        description="Only courses where the caller's standing is in this state.",
+    ),
+]
+
+
 class CourseList(APIView):
-    @extend_schema(operation_id="courses_list", responses={200: CourseSerializer(many=True), **ERRORS})
+    @extend_schema(
+        operation_id="courses_list",
+        parameters=CATALOGUE_FILTERS,
+        responses={
+            200: CourseSerializer(many=True),
+            **ERRORS,
+            400: OpenApiResponse(
+                ErrorSerializer,
+                description="`invalid_filter`: an unknown skill or state, or a search too long.",
+            ),
+        },
+    )
     def get(self, request):
-        """The catalogue as the caller sees it, with whether each course is open to them."""
-        entries = selectors.catalogue_for(user=request.user)
+        """The catalogue as the caller sees it: the courses offered to them (HR and editors: every
+        course), with whether each is open to them; ``q``, ``skill`` and ``state`` narrow it."""
+        filters = selectors.CatalogueFilters.from_params(request.query_params)
+        entries = filters.apply(selectors.catalogue_for(user=request.user))
         return Response([_course_data(e, request) for e in entries])
 
 
 class CourseDetail(APIView):
     @extend_schema(operation_id="courses_retrieve", responses={200: CourseSerializer, **ERRORS})
     def get(self, request, pk):
+        """One live course, whoever it is offered to (``in_audience`` says whether the caller is)."""
         course = services.get_course(pk)
-        (entry,) = selectors.catalogue_for(user=request.user, only=[course.pk])
+        (entry,) = selectors.catalogue_for(user=request.user, only=[course.pk], by_audience=False)
         return Response(_course_data(entry, request))
 
 

@@ -1,9 +1,10 @@
-"""StreamField blocks for module bodies: teaching text, worked dialogues, live policy quotes."""
+"""StreamField blocks for module bodies: teaching text, worked dialogues, live policy quotes, images."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
@@ -62,6 +63,28 @@ class VideoBlock(blocks.StructBlock):
         template = "lms_courses/blocks/video.html"
 
 
+class FigureBlock(blocks.StructBlock):
+    """An image (a diagram, a screenshot of a system) with alt text, or marked decorative, and a caption.
+
+    Wagtail's ``ImageBlock`` asks for the alt text here, where the image is used: the same picture can
+    need different words in different modules."""
+
+    image = ImageBlock(
+        help_text=_(
+            "Describe what the image shows and why it matters here, as you would to someone on the "
+            "phone. Mark it decorative only if it adds nothing the text does not say."
+        )
+    )
+    caption = blocks.CharBlock(
+        required=False, max_length=250, help_text=_("Shown under the image for everyone to read.")
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "lms_courses/blocks/image.html"
+
+
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
     label = blocks.CharBlock(required=False, max_length=120)
@@ -87,6 +110,7 @@ class ModuleBodyBlock(blocks.StreamBlock):
     key_points = KeyPointsBlock()
     dialogue = DialogueBlock()
     policy = PolicyBlock()
+    image = FigureBlock()
     video = VideoBlock()
     document = DocumentLinkBlock()
     reflection = ReflectionBlock()

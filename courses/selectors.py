@@ -2,14 +2,34 @@
 their own training list. Nothing here writes."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from lms.core import roles
+from lms.core.exceptions import LMSError
+from lms.core.models import Profile, walk_up
+from lms.core.teams import descendants
 
 from .access import Access, course_access, course_access_many
 from .hooks import course_standings
-from .models import CataloguePage, CoursePage, Enrolment, ModulePage
+from .models import CataloguePage, CoursePage, Enrolment, ModulePage, Skill
 from .progress import Progress, modules_by_course, progress_for, progress_for_enrolments
+
+# The states a standing can be in (the lms_course_standing hook answers with them; certificates.standing
+# names and labels them). The catalogue filters on them and the API lists them.
+STANDING_STATES = (
+    "not_started",
+    "in_progress",
+    "assessment",
+    "awaiting_review",
+    "certified",
+    "expiring",
+    "expired",
+    "locked",
+)
+MAX_SEARCH_LENGTH = 100
+_WORDS = re.compile(r"\w+")
+_SLUG = re.compile(r"^[-\w]{1,80}$")
 
 
 @dataclass
@@ -19,12 +39,50 @@ class CatalogueEntry:
     progress: Progress
     access: Access
     standing: object = None  # the person's state and next step (see the lms_course_standing hook)
+    in_audience: bool = True  # offered to this person by the course's audience setting
+
+
+def sees_every_course(user) -> bool:
+    """HR and Wagtail editors see the whole catalogue, whoever each course is offered to."""
+    return bool(user.is_authenticated and (roles.is_hr(user) or user.has_perm("wagtailadmin.access_admin")))
+
+
+def in_audience(user, courses) -> dict[int, bool]:
+    """course id → whether the course's audience setting offers it to ``user``: no setting means
+    everyone; otherwise a team of the setting (or a team below one), or one of its job titles (any
+    capitals). A fixed number of queries: none when no course has a setting."""
+    result = {course.pk: True for course in courses}
+    restricted = [c for c in courses if c.audience_teams.all() or c.job_titles()]
+    if not restricted:
+        return result
+    profile = (
+        Profile.objects.filter(user=user).values("team_id", "job_title").first()
+        if user.is_authenticated
+        else None
+    ) or {"team_id": None, "job_title": ""}
+    title = profile["job_title"].strip().casefold()
+    roots = {team.pk: team for course in restricted for team in course.audience_teams.all()}
+    # The person's team and those above it, as far as the tree below the audience teams reaches.
+    below = {team.pk: team for team in descendants(roots.values())} if profile["team_id"] else {}
+    mine = {team.pk for team in walk_up(below.get(profile["team_id"]), lambda t: below.get(t.parent_id))}
+    for course in restricted:
+        result[course.pk] = any(team.pk in mine for team in course.audience_teams.all()) or (
+            bool(title) and title in {t.casefold() for t in course.job_titles()}
+        )
+    return result
 
 
 def catalogue_for(
-    *, user, catalogue: CataloguePage | None = None, only: list[int] | None = None
+    *,
+    user,
+    catalogue: CataloguePage | None = None,
+    only: list[int] | None = None,
+    by_audience: bool = True,
 ) -> list[CatalogueEntry]:
-    courses = CoursePage.objects.live().prefetch_related("skills").order_by("path")
+    """The live courses as ``user`` sees them. With ``by_audience`` only those offered to them, plus any
+    they are enrolled in (assigned or not): HR and editors see every course. Narrow it with
+    ``CatalogueFilters.apply``."""
+    courses = CoursePage.objects.live().prefetch_related("skills", "audience_teams").order_by("path")
     if catalogue is not None:
         courses = courses.child_of(catalogue)
     if only is not None:
@@ -38,6 +96,9 @@ def catalogue_for(
         if user.is_authenticated
         else {}
     )
+    offered = in_audience(user, courses)
+    if by_audience and not sees_every_course(user):
+        courses = [c for c in courses if offered[c.pk] or c.pk in enrolments]
     modules = modules_by_course(courses)
     progress = progress_for_enrolments(list(enrolments.values()), modules=modules)
     access = course_access_many(user=user, courses=courses)
@@ -52,9 +113,87 @@ def catalogue_for(
                 progress=progress[enrolment.pk] if enrolment else Progress(modules=modules[course.pk]),
                 access=access[course.pk],
                 standing=standings.get(course.pk),
+                in_audience=offered[course.pk],
             )
         )
     return entries
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    """Search and filters over a catalogue, from the page's or the API's query parameters ``q``,
+    ``skill`` (a skill's slug) and ``state`` (one of ``STANDING_STATES``); they combine."""
+
+    q: str = ""
+    skill: Skill | None = None
+    state: str = ""
+
+    @classmethod
+    def from_params(cls, params) -> "CatalogueFilters":
+        """Read ``params`` (a QueryDict); a bad value raises ``LMSError`` (code ``invalid_filter``)
+        saying which and why. Empty values mean no filter."""
+        q = " ".join(str(params.get("q") or "").split())
+        slug = str(params.get("skill") or "").strip()
+        state = str(params.get("state") or "").strip()
+        errors = []
+        if len(q) > MAX_SEARCH_LENGTH:
+            errors.append(f"Search: use at most {MAX_SEARCH_LENGTH} characters (this one has {len(q)}).")
+        elif q and not _WORDS.search(q):
+            errors.append("Search: type a word to look for, such as “apology”.")
+        skill = None
+        if slug:
+            skill = Skill.objects.filter(slug=slug).first() if _SLUG.match(slug) else None
+            if skill is None:
+                errors.append(f"Skill: there is no skill “{_shorten(slug)}”.")
+        if state and state not in STANDING_STATES:
+            errors.append(f"State: “{_shorten(state)}” is not one of {', '.join(STANDING_STATES)}.")
+        if errors:
+            raise LMSError("Check the filters. " + " ".join(errors), code="invalid_filter")
+        return cls(q=q, skill=skill, state=state)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.skill or self.state)
+
+    def apply(self, entries: list[CatalogueEntry]) -> list[CatalogueEntry]:
+        """The entries that match every filter, in catalogue order. The state is read from each entry's
+        standing; the search is Wagtail search over the course's ``search_fields`` (title, summary,
+        description), plus the start of a word in the title (``autocomplete``)."""
+        if self.q:
+            found = _search(self.q)
+            entries = [e for e in entries if e.course.pk in found]
+        if self.skill is not None:
+            entries = [e for e in entries if any(s.pk == self.skill.pk for s in e.course.skills.all())]
+        if self.state:
+            entries = [e for e in entries if e.standing is not None and e.standing.state == self.state]
+        return entries
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _search(q: str) -> set[int]:
+    """Ids of the live courses Wagtail search finds for every word of ``q``."""
+    terms = " ".join(_WORDS.findall(q))
+    courses = CoursePage.objects.live()
+    found = {course.pk for course in courses.search(terms, operator="and")}
+    return found | {course.pk for course in courses.autocomplete(terms, operator="and")}
+
+
+def filter_options(entries: list[CatalogueEntry], filters: CatalogueFilters) -> dict:
+    """What the catalogue's filter menus offer: the skills of these courses and the states the person
+    is in among them (labels from their standings), plus whatever is chosen now."""
+    skills = {s.pk: s for e in entries for s in e.course.skills.all()}
+    if filters.skill is not None:
+        skills.setdefault(filters.skill.pk, filters.skill)
+    labels = {e.standing.state: e.standing.label for e in entries if e.standing is not None}
+    if filters.state:
+        labels.setdefault(filters.state, filters.state.replace("_", " ").capitalize())
+    return {
+        "skills": sorted(skills.values(), key=lambda s: s.name.casefold()),
+        "states": [(state, labels[state]) for state in STANDING_STATES if state in labels],
+    }
 
 
 @dataclass

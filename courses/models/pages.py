@@ -1,5 +1,6 @@
 """Wagtail pages: the catalogue, a course, and the modules inside it."""
 
+from django import forms
 from django.conf import settings as django_settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -12,8 +13,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lms.core import conf
+from lms.core.exceptions import LMSError
 
 from ..blocks import ModuleBodyBlock
+
+
+def _either(words: list[str], conjunction: str) -> str:
+    """'A', 'A or B', 'A, B or C'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 class SignedInPageMixin:
@@ -57,10 +64,24 @@ class CataloguePage(DirectChildRouteMixin, SignedInPageMixin, Page):
         return [CoursePage]
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import catalogue_for
+        from ..selectors import CatalogueFilters, catalogue_for, filter_options, sees_every_course
 
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = catalogue_for(user=request.user, catalogue=self)
+        try:
+            filters = CatalogueFilters.from_params(request.GET)
+        except LMSError as error:
+            # A stale bookmark or a hand-edited address: say what was wrong and show every course.
+            context["filter_error"] = error.message
+            filters = CatalogueFilters()
+        visible = catalogue_for(user=request.user, catalogue=self)
+        entries = filters.apply(visible)
+        context.update(
+            entries=entries,
+            filters=filters,
+            visible_count=len(visible),
+            options=filter_options(visible, filters),
+            sees_all=sees_every_course(request.user),
+        )
         return context
 
 
@@ -68,6 +89,21 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences: why this course matters."))
     description = RichTextField(_("description"), blank=True, features=["h3", "bold", "italic", "ul", "link"])
     audience = models.CharField(_("audience"), max_length=160, blank=True, help_text=_("Who should take it."))
+    audience_teams = ParentalManyToManyField(
+        "lms.Team",
+        verbose_name=_("shown to teams"),
+        blank=True,
+        related_name="+",
+        help_text=_("Offer the course to these teams and every team below them."),
+    )
+    audience_job_titles = models.TextField(
+        _("shown to job titles"),
+        blank=True,
+        help_text=_(
+            "One job title per line, as written on staff profiles (capitals do not matter). "
+            "Leave both this and the teams empty to offer the course to everyone."
+        ),
+    )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=30)
     skills = ParentalManyToManyField("lms_courses.Skill", verbose_name=_("skills covered"), blank=True)
     leaders_first = models.BooleanField(
@@ -112,6 +148,18 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("audience_teams", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience_job_titles"),
+            ],
+            heading=_("Who sees it in the catalogue"),
+            help_text=_(
+                "People see the course if they work in one of the teams (or a team below one) or hold "
+                "one of the job titles. HR and editors always see every course, and anyone assigned "
+                "or enrolled keeps seeing theirs."
+            ),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("leaders_first"),
                 FieldPanel("assessment_opens_early"),
                 FieldPanel("validity_months"),
@@ -136,6 +184,23 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def job_titles(self) -> list[str]:
+        """The audience's job titles, one per line of ``audience_job_titles``, blanks dropped."""
+        return [line.strip() for line in self.audience_job_titles.splitlines() if line.strip()]
+
+    def shown_to(self) -> str:
+        """Who the catalogue offers the course to, in words; empty when it is for everyone."""
+        parts = []
+        teams = [team.name for team in self.audience_teams.all()]
+        if len(teams) == 1:
+            parts.append(f"the {teams[0]} team and the teams below it")
+        elif teams:
+            parts.append(f"the {_either(teams, 'and')} teams and the teams below them")
+        titles = self.job_titles()
+        if titles:
+            parts.append(f"people titled {_either([f'“{title}”' for title in titles], 'or')}")
+        return ", and to ".join(parts)
 
     def modules(self):
         return ModulePage.objects.live().child_of(self).defer_streamfields().order_by("path")

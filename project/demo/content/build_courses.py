@@ -1,12 +1,20 @@
 """Builds the demo curriculum from ``curriculum.py``. Creates what is missing and leaves the rest alone,
-so running it again never duplicates pages or overwrites an author's edits."""
+so running it again never duplicates pages or overwrites an author's edits.
 
+Later additions to the demo (a course's audience, the diagrams of ``illustrations.py``) also reach a demo
+built before them, but only on pages no author has touched: every revision still the builder's own
+(saved without a user) and no draft waiting."""
+
+import io
+
+from django.core.files.images import ImageFile
 from django.db import transaction
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from courses.models import CataloguePage, CoursePage, ModulePage, Policy, Skill
 
-from . import curriculum
+from . import curriculum, illustrations
 
 CATALOGUE_SLUG = "courses"
 
@@ -60,6 +68,67 @@ def _body(blocks: list[tuple[str, object]], policies: dict[str, Policy]) -> list
     return body
 
 
+def _untouched(page: Page) -> bool:
+    """True while only this builder has saved ``page``: no author's revision and no draft waiting."""
+    return not page.has_unpublished_changes and not page.revisions.exclude(user=None).exists()
+
+
+def _set_audience(course: CoursePage, data: dict) -> None:
+    """Give a course built before audiences existed the audience the curriculum now asks for."""
+    titles = "\n".join(data.get("audience_job_titles", []))
+    if not titles or course.audience_job_titles or course.audience_teams.exists() or not _untouched(course):
+        return
+    course.audience_job_titles = titles
+    course.save_revision().publish()
+
+
+def _image(item: illustrations.Illustration):
+    """The Wagtail image for ``item``, drawn and stored the first time (found by its title after)."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=item.title).first()
+    if image is None:
+        image = Image(title=item.title, file=ImageFile(io.BytesIO(item.draw()), name=item.filename))
+        image._set_image_file_metadata()
+        image.save()
+    return image
+
+
+def _shows(module: ModulePage, image) -> bool:
+    return any(
+        block.block_type == "image" and block.value["image"] and block.value["image"].pk == image.pk
+        for block in module.body
+    )
+
+
+def place_illustrations(courses: dict[str, CoursePage]) -> dict[str, object]:
+    """Store each diagram as a Wagtail image and add it, with its alt text and caption, to its module:
+    once, and never to a module an author has edited (they may have removed it on purpose)."""
+    images = {}
+    for item in illustrations.ILLUSTRATIONS:
+        course = courses.get(item.course)
+        module = ModulePage.objects.child_of(course).filter(slug=item.module).first() if course else None
+        if module is None:
+            continue
+        image = images[item.filename] = _image(item)
+        if _shows(module, image) or not _untouched(module):
+            continue
+        position = next(
+            (i for i, block in enumerate(module.body) if block.block_type == item.before), len(module.body)
+        )
+        module.body.insert(
+            position,
+            (
+                "image",
+                {
+                    "image": {"image": image, "alt_text": item.alt_text, "decorative": False},
+                    "caption": item.caption,
+                },
+            ),
+        )
+        module.save_revision().publish()
+    return images
+
+
 @transaction.atomic
 def build_curriculum() -> dict[str, object]:
     skills = {}
@@ -92,10 +161,13 @@ def build_curriculum() -> dict[str, object]:
                     estimated_minutes=data["estimated_minutes"],
                     leaders_first=data["leaders_first"],
                     validity_months=data["validity_months"],
+                    audience_job_titles="\n".join(data.get("audience_job_titles", [])),
                 )
             )
             course.skills.set([skills[s] for s in data["skills"]])
             course.save_revision().publish()
+        else:
+            _set_audience(course, data)
         courses[data["slug"]] = course
         for module_data in data["modules"]:
             if ModulePage.objects.filter(slug=module_data["slug"]).child_of(course).exists():
@@ -110,4 +182,11 @@ def build_curriculum() -> dict[str, object]:
                 )
             )
             module.save_revision().publish()
-    return {"catalogue": catalogue, "courses": courses, "skills": skills, "policies": policies}
+    images = place_illustrations(courses)
+    return {
+        "catalogue": catalogue,
+        "courses": courses,
+        "skills": skills,
+        "policies": policies,
+        "images": images,
+    }

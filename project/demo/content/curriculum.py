@@ -1,11 +1,12 @@
 """Demo training content for Frontline LMS.
 
 Original course material for the fictional household energy and water supplier Brightwater Utilities.
-Pure data: ``loader.py`` turns it into skills, policy snippets, course pages and module pages.
+Pure data: ``build_courses.py`` turns it into skills, policy snippets, course pages and module pages.
 
 Module bodies are lists of ``(block_type, value)`` tuples using the block types defined in
 ``courses/blocks.py``: "text", "key_points", "dialogue", "policy" and "reflection". A "policy" block
-names a policy by its slug in ``POLICIES``.
+names a policy by its slug in ``POLICIES``. Diagrams ("image" blocks) are drawn and placed by
+``illustrations.py``. A course's optional ``audience_job_titles`` limits who the catalogue offers it to.
 """
 
 from __future__ import annotations
@@ -2964,6 +2965,13 @@ COURSES = [
             "answers on policy, and coach from real calls with fair, honest sign-off."
         ),
         "audience": "Team leaders and supervisors",
+        # Who the catalogue offers it to: the demo's leaders by the job titles on their profiles
+        # (project/demo/organisation.py), so advisers are not offered a course that is not for them.
+        "audience_job_titles": [
+            "Head of Customer Service",
+            "Team leader, Front Desk",
+            "Team leader, Support Line",
+        ],
         "estimated_minutes": 60,
         "leaders_first": True,
         "validity_months": 12,
