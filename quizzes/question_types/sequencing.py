@@ -21,28 +21,43 @@ class Sequencing(QuestionType):
             rng.shuffle(shown)
             if [s["id"] for s in shown] != key_order:
                 break
+        else:
+            shown = shown[1:] + shown[:1]  # still the answer after five tries: rotate it one step
         return {"options": shown, "key_order": key_order}
 
     def input_context(self, question, saved):
-        # One <select> of positions per step, preset to the saved order (or the order shown).
-        order = saved or [o["id"] for o in question["options"]]
-        position = {step: i + 1 for i, step in enumerate(order)}
-        return {
-            "positions": [(o, position.get(o["id"])) for o in question["options"]],
-            "position_choices": range(1, len(question["options"]) + 1),
-        }
+        # The steps in the learner's saved order, each with its position; until they have arranged
+        # them, in the order shown with no positions at all, so an untouched question reads as
+        # unanswered (see from_post).
+        steps = {o["id"]: o for o in question["options"]}
+        if isinstance(saved, list) and sorted(map(str, saved)) == sorted(steps):
+            positions = [(steps[str(step)], n) for n, step in enumerate(saved, start=1)]
+        else:
+            positions = [(o, None) for o in question["options"]]
+        return {"positions": positions, "position_choices": range(1, len(steps) + 1)}
 
     def from_post(self, question, data, name):
-        positions = {}
-        for option in question["options"]:
-            value = data.get(f"{name}-pos-{option['id']}")
-            if value:
-                positions[option["id"]] = value
-        if len(positions) != len(question["options"]):
+        """The order from the position <select>s ("<name>-pos-<step id>"): a step per position, 1 first.
+
+        Untouched is unanswered: the page gives the steps no position until the learner arranges them
+        (by dragging, the move buttons or a <select>; the script then numbers every step, and without
+        JavaScript the learner numbers each one), so a form with no positions at all holds no answer,
+        even though the steps are on the page in some order. Some positions but not all, or one
+        position twice, cannot be read."""
+        steps = [o["id"] for o in question["options"]]
+        posted = {step: (data.get(f"{name}-pos-{step}") or "").strip() for step in steps}
+        given = {step: value for step, value in posted.items() if value}
+        if not given:
             return None
-        if len(set(positions.values())) != len(positions):
+        if len(given) != len(steps):
+            raise UnreadableAnswer(
+                f"Give every step a position: {len(steps) - len(given)} of {len(steps)} still need one."
+            )
+        if not all(value.isdigit() and 1 <= int(value) <= len(steps) for value in given.values()):
+            raise UnreadableAnswer(f"Give each step a position from 1 to {len(steps)}.")
+        if len({int(value) for value in given.values()}) != len(steps):
             raise UnreadableAnswer("Give each step its own position.")
-        return sorted(positions, key=lambda step: int(positions[step]))
+        return sorted(steps, key=lambda step: int(given[step]))
 
     def clean(self, question, response):
         if not isinstance(response, list) or sorted(map(str, response)) != sorted(

@@ -13,6 +13,11 @@ Each assessment separates *awareness* (knowing the right thing) from *skill* (do
 
 Every question lists the skill slugs (from ``curriculum.SKILLS``) that it tests. "observation" lists the
 behaviours a certified team leader looks for when observing a real or role-played contact.
+
+Option length gives nothing away: the best reply or right answer is never the longest option, is as often
+among the shortest as in the middle, and the weaker replies are the mistakes agents really make (an
+apology with no action, policy quoted coldly, a promise nobody can keep, a transfer too soon).
+``manage.py lms_check_questions`` checks it, and a test runs that check over the built demo.
 """
 
 ASSESSMENTS = {
@@ -43,9 +48,18 @@ ASSESSMENTS = {
                             "text": "Facts, impact, what the customer wants, and a check",
                             "correct": True,
                         },
-                        {"text": "Greeting, problem, solution and close", "correct": False},
-                        {"text": "Facts, apology, solution and a check", "correct": False},
-                        {"text": "Account number, problem, cause and next step", "correct": False},
+                        {
+                            "text": "Greeting, the problem, your solution and a warm close",
+                            "correct": False,
+                        },
+                        {
+                            "text": ("Facts, an apology, the solution and a check that they're happy"),
+                            "correct": False,
+                        },
+                        {
+                            "text": "Account number, the problem, its cause and the next step",
+                            "correct": False,
+                        },
                     ],
                     "explanation": (
                         "A good summary covers the facts (what happened, when, any amounts), the "
@@ -70,7 +84,7 @@ ASSESSMENTS = {
                         },
                         {"text": "Mrs Mercer, as that is the most common title", "correct": False},
                         {
-                            "text": "Jean, because she gave her first name and it sounds friendlier",
+                            "text": ("Jean, because she gave her first name and it sounds friendlier"),
                             "correct": False,
                         },
                         {
@@ -99,18 +113,15 @@ ASSESSMENTS = {
                             "correct": True,
                         },
                         {
-                            "text": "Jot a question in the notes and ask it once the customer has finished",
+                            "text": ("Jot a question in the notes and ask it once the customer has finished"),
                             "correct": True,
                         },
                         {
-                            "text": (
-                                "Use the customer's own words back to them, such as 'brown' rather "
-                                "than 'discoloured'"
-                            ),
+                            "text": ("Play back the customer's own words: 'brown', not 'discoloured'"),
                             "correct": True,
                         },
                         {
-                            "text": "Ask closed questions early on, so the call stays short",
+                            "text": ("Ask yes-or-no questions early on, so the call stays focused and short"),
                             "correct": False,
                         },
                         {
@@ -124,8 +135,9 @@ ASSESSMENTS = {
                     "explanation": (
                         "Pausing for a beat, writing questions down and using the customer's own "
                         "words all help you hold back and show you were listening. Open questions "
-                        "come first and closed questions later, to check facts. Starting the fix "
-                        "early is exactly how agents miss the detail that changes the answer."
+                        "come first and closed, yes-or-no questions later, to check facts. "
+                        "Starting the fix early is exactly how agents miss the detail that changes "
+                        "the answer."
                     ),
                 },
             ),
@@ -206,16 +218,16 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'I'm very sorry about your father, Mrs Reid. I'll help you with "
-                                "Mr Nwosu's account today. Can I check I'm saying his surname "
-                                "correctly, so I get it right?'"
+                                "'I'm so sorry about your father, Mrs Reid. I'll help with Mr "
+                                "Nwosu's account today. Am I saying his surname right?'"
                             ),
                             "quality": 100,
                         },
                         {
                             "text": (
-                                "'I'm very sorry for your loss. Let me bring the account up. Could "
-                                "you give me the first line of the address?'"
+                                "'I'm very sorry for your loss. Let me just bring the account up "
+                                "for you. Could you give me the first line of the address, "
+                                "please?'"
                             ),
                             "quality": 60,
                         },
@@ -225,19 +237,20 @@ ASSESSMENTS = {
                         },
                         {
                             "text": (
-                                "'I'm so sorry for your loss, Mrs Nwosu. What would you like to do "
-                                "with the account?'"
+                                "'Oh, I'm so sorry for your loss, Mrs Nwosu. Please take all the "
+                                "time you need. What would you like us to do with the account?'"
                             ),
                             "quality": 0,
                         },
                     ],
                     "explanation": (
                         "The best reply addresses the caller by her own name, refers to her father "
-                        "respectfully and asks once, early, how to say his name. The second is "
-                        "kind but misses the chance to use names at an important moment. The third "
-                        "is polite but flat: no condolence and no name. Calling a bereaved caller "
-                        "by the name of the person who has died is the mistake they remember, "
-                        "however warm the rest of the call is."
+                        "respectfully and asks once, early, how to say his name. Going straight "
+                        "from condolences to the address is kind but misses the chance to use "
+                        "names at an important moment. 'Thanks for letting us know' is polite but "
+                        "flat: no condolence and no name. Calling a bereaved caller by the name of "
+                        "the person who has died is the mistake they remember, however warm the "
+                        "rest of the call is."
                     ),
                 },
             ),
@@ -363,23 +376,28 @@ ASSESSMENTS = {
                         (
                             "single_choice",
                             {
-                                "prompt": "On a web chat, when is the right moment to reply to the customer?",
+                                "prompt": (
+                                    "On a web chat, when is the right moment to reply to the customer?"
+                                ),
                                 "skills": ["listening"],
                                 "options": [
                                     {
-                                        "text": "When the customer has stopped typing",
+                                        "text": ("When the customer has finished typing their message"),
                                         "correct": True,
                                     },
                                     {
-                                        "text": "As soon as you recognise the issue, to keep things moving",
+                                        "text": ("As soon as you recognise the issue, to keep things moving"),
                                         "correct": False,
                                     },
                                     {
-                                        "text": "After each line they send, so they know you're there",
+                                        "text": ("After each line they send, so they know you're there"),
                                         "correct": False,
                                     },
                                     {
-                                        "text": "Straight away, with the standard greeting template",
+                                        "text": (
+                                            "Straight away, with the standard greeting template, "
+                                            "so they're not kept waiting"
+                                        ),
                                         "correct": False,
                                     },
                                 ],
@@ -404,41 +422,43 @@ ASSESSMENTS = {
                                 "options": [
                                     {
                                         "text": (
-                                            "'Thank you for putting me right, Mr Said. So the "
-                                            "engineer did come on Tuesday, but left without fixing "
-                                            "the fault. Is that right?'"
+                                            "'Thanks for putting me right, Mr Said. So he came on "
+                                            "Tuesday but left without fixing it. Is that right?'"
                                         ),
                                         "quality": 100,
                                     },
                                     {
                                         "text": (
-                                            "'Sorry, Tuesday then. Let me look at what the "
-                                            "engineer recorded.'"
+                                            "'Sorry about that, Mr Said, Tuesday then. Let me make "
+                                            "a note of that and have a look at what the engineer "
+                                            "recorded on his visit.'"
                                         ),
                                         "quality": 60,
                                     },
                                     {
                                         "text": (
-                                            "'Okay. Either way the fault's still there, so let's "
-                                            "book another visit.'"
+                                            "'Okay, thanks. Either way the fault's still there, so "
+                                            "the main thing now is to get another visit booked for "
+                                            "you.'"
                                         ),
                                         "quality": 25,
                                     },
                                     {
                                         "text": (
-                                            "'I'm fairly sure you said Monday earlier, but let's "
-                                            "not worry about that.'"
+                                            "'I'm fairly sure you said Monday earlier, and that's "
+                                            "what I've written down, but let's not worry about "
+                                            "that.'"
                                         ),
                                         "quality": 0,
                                     },
                                 ],
                                 "explanation": (
                                     "A correction means the summary did its job. Thank the "
-                                    "customer, adjust, and summarise the changed part again. The "
-                                    "second reply accepts the date but misses that the engineer "
-                                    "did attend. The third brushes the correction aside. Defending "
-                                    "your first version tells the customer you were not really "
-                                    "listening."
+                                    "customer, adjust, and summarise the changed part again. "
+                                    "'Tuesday then' accepts the date but misses that the engineer "
+                                    "did attend. Booking another visit brushes the correction "
+                                    "aside. Defending your first version tells the customer you "
+                                    "were not really listening."
                                 ),
                             },
                         ),
@@ -452,7 +472,10 @@ ASSESSMENTS = {
                                 ),
                                 "skills": ["names-and-titles"],
                                 "options": [
-                                    {"text": "Use 'Ms Kaur' from now on", "correct": True},
+                                    {
+                                        "text": "Use 'Ms Kaur' for the rest of the call",
+                                        "correct": True,
+                                    },
                                     {
                                         "text": (
                                             "Thank her for telling you and offer to correct the "
@@ -467,13 +490,13 @@ ASSESSMENTS = {
                                         "correct": False,
                                     },
                                     {
-                                        "text": "Switch to her first name so the title no longer matters",
+                                        "text": ("Switch to her first name so the title no longer matters"),
                                         "correct": False,
                                     },
                                     {
                                         "text": (
-                                            "Avoid using her name for the rest of the call so it "
-                                            "can't go wrong again"
+                                            "Avoid her name for the rest of the call, so that it "
+                                            "can't go wrong a second time"
                                         ),
                                         "correct": False,
                                     },
@@ -546,54 +569,83 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'You waited in all day for an engineer who didn't come. That's a "
-                                "whole day of your week gone.'"
+                                "'You waited in all day and nobody came. That's a whole day of "
+                                "your week gone.'"
                             ),
                             "correct": True,
                         },
-                        {"text": "'I understand your frustration.'", "correct": False},
-                        {"text": "'Apologies for any inconvenience caused.'", "correct": False},
                         {
-                            "text": "'Let me take your postcode and see what's going on.'",
+                            "text": (
+                                "'I completely understand how frustrating this must be for you, "
+                                "and I'm so sorry.'"
+                            ),
+                            "correct": False,
+                        },
+                        {
+                            "text": (
+                                "'Apologies for any inconvenience caused by the missed appointment today.'"
+                            ),
+                            "correct": False,
+                        },
+                        {
+                            "text": (
+                                "'Let me take your postcode and see what's going on with the engineer.'"
+                            ),
                             "correct": False,
                         },
                     ],
                     "explanation": (
                         "An acknowledgement names the specific problem and its effect on the "
-                        "customer. 'I understand your frustration' on its own sounds like a "
-                        "script, the vague apology is not an acknowledgement at all, and asking "
-                        "for the postcode goes straight to the process."
+                        "customer. 'I completely understand how frustrating this must be' names "
+                        "nothing and sounds like a script, 'any inconvenience' is a vague apology "
+                        "rather than an acknowledgement, and asking for the postcode goes straight "
+                        "to the process."
                     ),
                 },
             ),
             (
                 "single_choice",
                 {
-                    "prompt": "Which of these apologies meets every test of a sincere apology in the course?",
+                    "prompt": (
+                        "Which of these apologies meets every test of a sincere apology in the course?"
+                    ),
                     "skills": ["apology"],
                     "options": [
                         {
                             "text": (
-                                "'I'm sorry we didn't send your refund when we said we would. I'm "
-                                "chasing it now, and I'll ring you by four o'clock.'"
+                                "'I'm sorry we didn't send your refund when we said. I'm chasing "
+                                "it now, and I'll ring you by four.'"
                             ),
                             "correct": True,
                         },
-                        {"text": "'I'm sorry if you feel we've let you down.'", "correct": False},
                         {
-                            "text": "'I'm sorry, but refunds are handled by the Payments team, not us.'",
+                            "text": (
+                                "'I'm sorry if you feel we've let you down. I'll pass your "
+                                "comments on to the team.'"
+                            ),
                             "correct": False,
                         },
                         {
-                            "text": "'Apologies for any inconvenience the delay may have caused.'",
+                            "text": (
+                                "'I'm so sorry, but refunds are handled by our Payments team, so "
+                                "it's really down to them.'"
+                            ),
+                            "correct": False,
+                        },
+                        {
+                            "text": (
+                                "'Please accept our sincere apologies for any inconvenience the "
+                                "delay to your refund may have caused.'"
+                            ),
                             "correct": False,
                         },
                     ],
                     "explanation": (
-                        "The first is specific, speaks for the company with 'we' and 'I', blames "
-                        "nobody and leads straight to action. 'Sorry if you feel' apologises for "
-                        "the customer's feelings, 'sorry, but' cancels itself and blames another "
-                        "team, and 'any inconvenience' is too vague to mean anything."
+                        "The sincere one is specific, speaks for the company with 'we' and 'I', "
+                        "blames nobody and leads straight to action. 'Sorry if you feel' "
+                        "apologises for the customer's feelings, 'sorry, but' cancels itself and "
+                        "blames another team, and 'any inconvenience' is too vague to mean "
+                        "anything, however politely it is put."
                     ),
                 },
             ),
@@ -603,7 +655,10 @@ ASSESSMENTS = {
                     "prompt": "Which of these make an apology less sincere? Choose all that apply.",
                     "skills": ["apology"],
                     "options": [
-                        {"text": "Following 'sorry' with 'but'", "correct": True},
+                        {
+                            "text": "Following 'sorry' with 'but' and an explanation",
+                            "correct": True,
+                        },
                         {
                             "text": "Blaming another team, a contractor or the system",
                             "correct": True,
@@ -656,40 +711,43 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'Mrs Lomax, three calls, your bank statement sent twice, and now "
-                                "a red letter about debt collectors. No wonder it's keeping you "
-                                "awake. I'm going to find that payment now, while you're on the "
-                                "line.'"
+                                "'Three calls, your statement sent twice, and now a red letter. No "
+                                "wonder you can't sleep, Mrs Lomax. I'll find that payment now.'"
                             ),
                             "quality": 100,
                         },
                         {
                             "text": (
-                                "'I'm sorry you've had to ring three times, Mrs Lomax. Can I take "
-                                "your account number so I can look at the payment?'"
+                                "'I'm so sorry you've had to ring three times, Mrs Lomax, that "
+                                "really isn't the service we want you to have. Can I take your "
+                                "account number so I can look into the payment for you?'"
                             ),
                             "quality": 60,
                         },
                         {
                             "text": (
-                                "'I understand your frustration. Can I take your account number, please?'"
+                                "'I understand your frustration, and I do apologise. Can I take "
+                                "your account number, please?'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
-                                "'Those red letters are automatic, so there's no need to worry "
-                                "about them. If you've paid, it'll sort itself out.'"
+                                "'Please don't worry about the red letter, it's automatic. If "
+                                "you've paid, it'll all sort itself out and nothing will go to the "
+                                "debt collectors, I promise.'"
                             ),
                             "quality": 0,
                         },
                     ],
                     "explanation": (
                         "The best reply names the specific problem and its effect on her, then "
-                        "gives a concrete next step. The second is polite and apologises for the "
-                        "repeat calls, but misses the worry about debt collectors. The third is a "
-                        "stock phrase followed by process. The last dismisses her worry and makes "
-                        "a promise nobody has checked, which is how a third call becomes a fourth."
+                        "gives a concrete next step. Apologising for the repeat calls is polite "
+                        "and leads to action, but misses the worry about debt collectors. 'I "
+                        "understand your frustration' is a stock phrase followed by process. "
+                        "Telling her not to worry, and promising that nothing will go to debt "
+                        "collectors, dismisses her worry and makes a promise nobody has checked, "
+                        "which is how a third call becomes a fourth."
                     ),
                 },
             ),
@@ -708,42 +766,44 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'You're right, Ms Cole, and I'm sorry. We've moved your "
-                                "appointment twice without telling you, and now we've kept you "
-                                "waiting again today. That isn't good enough. I'm checking where "
-                                "the engineer is right now, while you're on the line.'"
+                                "'You're right, and I'm sorry, Ms Cole. We moved you twice without "
+                                "a word, and now we've kept you waiting again. I'm finding out "
+                                "where the engineer is now.'"
                             ),
                             "quality": 100,
                         },
                         {
                             "text": (
-                                "'I'm really sorry about all the trouble with your appointments, "
-                                "Ms Cole. Let me see what I can do.'"
+                                "'Ms Cole, I'm so sorry, I really am. I can only imagine how "
+                                "frustrating it's been, and I completely understand why you're "
+                                "upset with us. Let me see what I can do for you today.'"
                             ),
                             "quality": 60,
                         },
                         {
                             "text": (
-                                "'I'm sorry if it feels like you've been messed about. Let me "
-                                "check where the engineer is.'"
+                                "'I'm sorry if it feels like you've been messed about, Ms Cole. "
+                                "That's never our intention. Let me check where the engineer is "
+                                "and what's happening with your visit.'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
-                                "'I'm sorry, but the engineers are contractors, so their schedules "
-                                "are really down to them.'"
+                                "'I'm sorry, but our engineers are contractors, so their schedules "
+                                "are really down to them. Appointment times are only ever "
+                                "estimates, as it says in your confirmation.'"
                             ),
                             "quality": 0,
                         },
                     ],
                     "explanation": (
                         "The best reply is specific about what went wrong, owns it for Brightwater "
-                        "and moves straight to action. The second is sincere in tone but vague on "
-                        "both the apology and the action. 'Sorry if it feels like' turns the "
-                        "apology into a comment on her feelings. 'Sorry, but' followed by blaming "
-                        "the contractors cancels the apology and makes the whole company look "
-                        "worse."
+                        "and moves straight to action. Saying sorry three ways is sincere in tone "
+                        "but vague on both the apology and the action. 'Sorry if it feels like' "
+                        "turns the apology into a comment on her feelings. 'Sorry, but' followed "
+                        "by blaming the contractors and quoting the small print cancels the "
+                        "apology and makes the whole company look worse."
                     ),
                 },
             ),
@@ -760,7 +820,7 @@ ASSESSMENTS = {
                         "Acknowledge the specific problem and how it has affected them",
                         "Apologise specifically, on behalf of Brightwater, with no 'but'",
                         "Put it right, or say the concrete next step you are taking now",
-                        "Recap what you've done, what happens next and when, and give the reference number",
+                        ("Recap what you've done, what happens next and when, and give the reference number"),
                     ],
                     "explanation": (
                         "Listen, acknowledge, apologise, put it right, then make sure the customer "
@@ -887,7 +947,10 @@ ASSESSMENTS = {
                                         "correct": False,
                                     },
                                     {
-                                        "text": "A single word, such as 'right' or 'okay'",
+                                        "text": (
+                                            "Just a word or two, such as 'right' or 'okay', to "
+                                            "keep things moving"
+                                        ),
                                         "correct": False,
                                     },
                                     {
@@ -918,26 +981,34 @@ ASSESSMENTS = {
                                 "options": [
                                     {
                                         "text": (
-                                            "'Mr Ferris, I can hear how fed up you are with these "
-                                            "estimates, and I want to get them sorted today. I "
-                                            "can't carry on the call if you speak to me like that, "
-                                            "though. Shall we go through the reading together?'"
+                                            "'I can hear how fed up you are, Mr Ferris, and I want "
+                                            "these estimates sorted today. But I can't carry on if "
+                                            "you speak to me like that. Shall we read the meter "
+                                            "together?'"
                                         ),
                                         "quality": 100,
                                     },
                                     {
-                                        "text": "'Mr Ferris, please don't speak to me like that.'",
+                                        "text": (
+                                            "'Mr Ferris, I'm not prepared to be spoken to like "
+                                            "that. If it carries on, I'll end the call, and you'll "
+                                            "need to ring back once you feel calmer. That's our "
+                                            "policy on abusive calls.'"
+                                        ),
                                         "quality": 60,
                                     },
                                     {
-                                        "text": "'Okay. Can you read me the numbers on the meter?'",
+                                        "text": (
+                                            "'Okay, no problem. So, can you read me the numbers on "
+                                            "the meter, from the left?'"
+                                        ),
                                         "quality": 25,
                                     },
                                     {
                                         "text": (
                                             "'There's no need for that. I'm only doing my job, and "
-                                            "if you'd sent us readings we wouldn't have had to "
-                                            "estimate.'"
+                                            "to be fair, if you'd sent us your readings we "
+                                            "wouldn't have had to estimate.'"
                                         ),
                                         "quality": 0,
                                     },
@@ -945,10 +1016,11 @@ ASSESSMENTS = {
                                 "explanation": (
                                     "Personal abuse gets a calm warning, and the best reply gives "
                                     "one while still recognising the real problem and steering "
-                                    "back to fixing it. The second sets the boundary but gives him "
-                                    "no way forward. Carrying on as if nothing was said means "
-                                    "accepting abuse, which you never have to do. Blaming the "
-                                    "customer turns anger about a situation into a fight with you."
+                                    "back to fixing it. Reciting the policy on abusive calls sets "
+                                    "the boundary but gives him no way forward. Carrying on as if "
+                                    "nothing was said means accepting abuse, which you never have "
+                                    "to do. Blaming the customer turns anger about a situation "
+                                    "into a fight with you."
                                 ),
                             },
                         ),
@@ -962,23 +1034,28 @@ ASSESSMENTS = {
                                 "skills": ["apology"],
                                 "options": [
                                     {
-                                        "text": "What you have already done on this call",
+                                        "text": "What you have already done for them on this call",
+                                        "correct": True,
+                                    },
+                                    {
+                                        "text": ("What happens next, who will do it, and when they'll hear"),
                                         "correct": True,
                                     },
                                     {
                                         "text": (
-                                            "What happens next, who will do it, and when and how "
-                                            "they will hear from us"
+                                            "Their reference number, in case they need to contact us again"
                                         ),
                                         "correct": True,
                                     },
-                                    {"text": "Their reference number", "correct": True},
                                     {
                                         "text": "Which colleague or team made the original mistake",
                                         "correct": False,
                                     },
                                     {
-                                        "text": "That someone will be in touch in due course",
+                                        "text": (
+                                            "That someone will be in touch in due course, so "
+                                            "there's no need to chase"
+                                        ),
                                         "correct": False,
                                     },
                                 ],
@@ -997,7 +1074,7 @@ ASSESSMENTS = {
         "observation": [
             {
                 "skill": "acknowledgement",
-                "behaviour": "Let an upset customer say everything once, without interrupting or defending",
+                "behaviour": ("Let an upset customer say everything once, without interrupting or defending"),
             },
             {
                 "skill": "acknowledgement",
@@ -1013,7 +1090,9 @@ ASSESSMENTS = {
             },
             {
                 "skill": "apology",
-                "behaviour": "Gave a specific apology using 'we' or 'I', with no 'but' and no 'if you feel'",
+                "behaviour": (
+                    "Gave a specific apology using 'we' or 'I', with no 'but' and no 'if you feel'"
+                ),
             },
             {
                 "skill": "apology",
@@ -1055,9 +1134,8 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "Apply the £50 you can approve yourself, put the case for more to "
-                                "your team leader, and tell the customer they will have a decision "
-                                "within 2 working days"
+                                "Apply £50 yourself, ask your team leader about the rest, and tell "
+                                "the customer they'll hear within 2 working days"
                             ),
                             "correct": True,
                         },
@@ -1076,8 +1154,9 @@ ASSESSMENTS = {
                         },
                         {
                             "text": (
-                                "Refer the customer to Customer Relations, as anything over £50 "
-                                "needs a manager"
+                                "Refer the customer to Customer Relations, because any goodwill "
+                                "over £50 has to be agreed by a manager there, who decides the "
+                                "amount"
                             ),
                             "correct": False,
                         },
@@ -1099,8 +1178,8 @@ ASSESSMENTS = {
                     ),
                     "skills": ["policy-knowledge"],
                     "options": [
-                        {"text": "The full £340", "correct": True},
-                        {"text": "£50, the agent goodwill limit", "correct": False},
+                        {"text": "The full £340, with no upper limit", "correct": True},
+                        {"text": "£50, which is the most an agent can approve", "correct": False},
                         {"text": "£250, once a team leader approves it", "correct": False},
                         {
                             "text": "Nothing; overpayments are refunded by Customer Relations",
@@ -1117,13 +1196,13 @@ ASSESSMENTS = {
             (
                 "multiple_response",
                 {
-                    "prompt": "Which of these are part of our complaints policy? Choose all that apply.",
+                    "prompt": ("Which of these are part of our complaints policy? Choose all that apply."),
                     "skills": ["policy-knowledge"],
                     "options": [
                         {
                             "text": (
                                 "A complaint not resolved on the spot is acknowledged within 1 "
-                                "working day, with a reference number and the owner's name"
+                                "working day, with a reference and the owner's name"
                             ),
                             "correct": True,
                         },
@@ -1135,15 +1214,21 @@ ASSESSMENTS = {
                             "correct": True,
                         },
                         {
-                            "text": "A final response is sent within 8 weeks of receiving the complaint",
+                            "text": ("A final response is sent within 8 weeks of receiving the complaint"),
                             "correct": True,
                         },
                         {
-                            "text": "The customer must use the word 'complaint' before you log one",
+                            "text": (
+                                "The customer must use the word 'complaint' before you log one, so "
+                                "that everyday queries aren't logged as complaints"
+                            ),
                             "correct": False,
                         },
                         {
-                            "text": "A complaint you resolve during the call doesn't need to be logged",
+                            "text": (
+                                "A complaint you resolve during the call doesn't need to be "
+                                "logged, as there's nothing left to follow up"
+                            ),
                             "correct": False,
                         },
                     ],
@@ -1185,44 +1270,49 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'I'm sorry, Mr Moriarty, you were given the wrong timescale, and "
-                                "that's confusing. Your sixty-four pounds was sent on Monday. "
-                                "Refunds to a bank account take up to five working days, so it "
-                                "will be with you by next Monday at the latest. I'll note that on "
-                                "your account, and make sure the team has the right timescale.'"
+                                "'I'm sorry you were told next day, Mr Moriarty. Your sixty-four "
+                                "pounds left us on Monday, and bank refunds take up to five "
+                                "working days, so it'll be with you by next Monday. I'll let the "
+                                "team know.'"
                             ),
                             "quality": 100,
                         },
                         {
                             "text": (
-                                "'The refund went on Monday, Mr Moriarty, and bank refunds take up "
-                                "to five working days, so it should be with you by next Monday.'"
+                                "'Our records show the refund was issued on Monday, Mr Moriarty. "
+                                "Under our refunds policy, payments to a bank account can take up "
+                                "to five working days, so it should reach you by next Monday at "
+                                "the latest.'"
                             ),
                             "quality": 60,
                         },
                         {
                             "text": (
-                                "'I'm sorry about that. These things can take a while to go "
-                                "through the banks, so give it a few more days.'"
+                                "'I'm so sorry about that, Mr Moriarty, I really am. It's horrible "
+                                "waiting for money. These things can take a while with the banks, "
+                                "so do give it a few more days.'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
-                                "'My colleague shouldn't have said that, she's quite new. Let me "
-                                "see if I can send it again today as a same-day payment.'"
+                                "'My colleague shouldn't have said that, Mr Moriarty, she's quite "
+                                "new and still learning our timescales. Let me see if I can send "
+                                "it again today as a same-day payment, so you're not left waiting "
+                                "any longer.'"
                             ),
                             "quality": 0,
                         },
                     ],
                     "explanation": (
-                        "The best reply apologises for the confusion without criticising the "
+                        "The best reply apologises for the wrong timescale without criticising the "
                         "colleague, gives the policy timescale (5 working days to a bank account) "
-                        "with a real date, notes it and makes sure the team is put straight. The "
-                        "second is correct but ignores the wrong promise he was given. The third "
-                        "is a guess, not a timescale. The last blames a colleague and offers a "
-                        "same-day payment, which is only for hardship caused by our error and "
-                        "needs a team leader; it could also pay him twice."
+                        "with a real date, and makes sure the team is put straight. Reading out "
+                        "the policy is accurate but ignores the wrong promise he was given. "
+                        "Apologising warmly and saying 'a few more days' is a guess, not a "
+                        "timescale. Blaming a colleague and offering a same-day payment is the "
+                        "worst: same-day payments are only for hardship caused by our error and "
+                        "need a team leader, and it could pay him twice."
                     ),
                 },
             ),
@@ -1239,11 +1329,9 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'Thank you for telling me, Mr Bellamy. That sounds like a hard "
-                                "few months. Is there anything that would make it easier for you "
-                                "to deal with us? While we work out a plan you can afford, I can "
-                                "put a 30-day hold on any debt recovery, so you won't get chasing "
-                                "letters in the meantime.'"
+                                "'Thank you for telling me, Mr Bellamy; that sounds hard. Is there "
+                                "anything that would make dealing with us easier? While we agree a "
+                                "plan you can afford, I'll put a 30-day hold on chasing.'"
                             ),
                             "quality": 100,
                         },
@@ -1256,16 +1344,19 @@ ASSESSMENTS = {
                         },
                         {
                             "text": (
-                                "'I understand. The full balance is still due this month, but I'll "
-                                "put a note on that you'll pay when you can.'"
+                                "'I understand, Mr Bellamy. I do have to tell you that under the "
+                                "terms of your account the full balance is still due this month, "
+                                "but I'll put a note on the account to say you'll pay it when you "
+                                "can.'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
                                 "'Right, I'm adding you to the Priority Services Register as "
-                                "financially vulnerable and noting your job loss, so the other "
-                                "teams know.'"
+                                "financially vulnerable, and I'll note your job loss on the "
+                                "account, so that all the other teams know your situation straight "
+                                "away.'"
                             ),
                             "quality": 0,
                         },
@@ -1273,10 +1364,11 @@ ASSESSMENTS = {
                     "explanation": (
                         "A job loss and money worries are signs of vulnerable circumstances. The "
                         "best reply recognises it, asks the policy's open question and offers the "
-                        "30-day hold while an affordable plan is agreed. The payment plan is "
-                        "helpful but skips the question and the hold. The third leaves him facing "
-                        "a bill he has said he can't pay. The last records personal details and "
-                        "registers him without his consent, which the policy never allows."
+                        "30-day hold on debt recovery while an affordable plan is agreed. Going "
+                        "straight to a payment plan is helpful but skips the question and the "
+                        "hold. Quoting the account terms leaves him facing a bill he has said he "
+                        "can't pay. Registering him and recording his job loss without asking is "
+                        "never allowed: the policy needs his consent."
                     ),
                 },
             ),
@@ -1293,9 +1385,9 @@ ASSESSMENTS = {
                             "Log the complaint during the contact, in the customer's own words, "
                             "with what they would like to happen"
                         ),
-                        "Acknowledge it within 1 working day, with a reference number and the owner's name",
-                        "Update the customer at least every 10 working days, even if there's no news",
-                        "Send a final response within 8 weeks, explaining the right to go to the ombudsman",
+                        ("Acknowledge it within 1 working day, with a reference number and the owner's name"),
+                        ("Update the customer at least every 10 working days, even if there's no news"),
+                        ("Send a final response within 8 weeks, explaining the right to go to the ombudsman"),
                         (
                             "If the customer is still unhappy, they may take it to the independent "
                             "ombudsman, free of charge"
@@ -1393,14 +1485,14 @@ ASSESSMENTS = {
                             {
                                 "prompt": (
                                     "A customer wants their credit balance refunded to their debit "
-                                    "card. Within how many working days must it be sent?"
+                                    "card. How soon must it be sent?"
                                 ),
                                 "skills": ["policy-knowledge"],
                                 "options": [
                                     {"text": "10 working days", "correct": True},
                                     {"text": "5 working days", "correct": False},
                                     {"text": "2 working days", "correct": False},
-                                    {"text": "20 working days", "correct": False},
+                                    {"text": "30 calendar days", "correct": False},
                                 ],
                                 "explanation": (
                                     "Refunds go within 5 working days to the bank account the "
@@ -1439,10 +1531,10 @@ ASSESSMENTS = {
                                 "options": [
                                     {
                                         "text": (
-                                            "'Ms Farouk, I'm treating this as an emergency. I'm "
-                                            "going to put you through to our Emergency team now, "
-                                            "and I'll stay on the line and explain everything, so "
-                                            "you don't have to repeat it. Is that alright?'"
+                                            "'I'm treating this as an emergency, Ms Farouk. I'll "
+                                            "put you through to our Emergency team now and stay on "
+                                            "the line, so you won't have to explain again. Is that "
+                                            "alright?'"
                                         ),
                                         "quality": 100,
                                     },
@@ -1456,17 +1548,19 @@ ASSESSMENTS = {
                                     },
                                     {
                                         "text": (
-                                            "'That's an emergency, Ms Farouk. Please ring our "
-                                            "emergency number now; it's on the back of your bill, "
-                                            "and they'll help you straight away.'"
+                                            "'That's an emergency, Ms Farouk, so please hang up "
+                                            "and ring our emergency number straight away. It's on "
+                                            "the back of your bill, and they're there day and "
+                                            "night, so they'll help you right away.'"
                                         ),
                                         "quality": 25,
                                     },
                                     {
                                         "text": (
-                                            "'I'm sorry to hear that. I'll pass it to our Extra "
-                                            "Care team, and someone will call you back later "
-                                            "today.'"
+                                            "'I'm so sorry to hear that, Ms Farouk. I'll pass your "
+                                            "details to our Extra Care team, who look after "
+                                            "customers with medical needs, and someone will call "
+                                            "you back later today.'"
                                         ),
                                         "quality": 0,
                                     },
@@ -1493,7 +1587,7 @@ ASSESSMENTS = {
                                 "skills": ["policy-knowledge"],
                                 "options": [
                                     {
-                                        "text": "A nominated person to deal with us on their behalf",
+                                        "text": ("A nominated person to deal with us on their behalf"),
                                         "correct": True,
                                     },
                                     {
@@ -1553,7 +1647,7 @@ ASSESSMENTS = {
             },
             {
                 "skill": "policy-knowledge",
-                "behaviour": "Recognised dissatisfaction as a complaint and logged it during the contact",
+                "behaviour": ("Recognised dissatisfaction as a complaint and logged it during the contact"),
             },
             {
                 "skill": "policy-knowledge",
@@ -1586,14 +1680,29 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "Whether the same customer contacts us again about the same issue "
-                                "within 7 days, and how many transfers each contact had"
+                                "Repeat contacts about the same issue within 7 days, and transfers "
+                                "per contact"
                             ),
                             "correct": True,
                         },
-                        {"text": "How quickly each call is answered", "correct": False},
-                        {"text": "Average call length: the shorter, the better", "correct": False},
-                        {"text": "The number of complaints logged by each agent", "correct": False},
+                        {
+                            "text": (
+                                "How quickly each call is answered, and how few callers hang up "
+                                "while they wait"
+                            ),
+                            "correct": False,
+                        },
+                        {
+                            "text": ("The number of complaints logged against each agent, per hundred calls"),
+                            "correct": False,
+                        },
+                        {
+                            "text": (
+                                "Average handling time: the shorter the call, the sooner the "
+                                "customer's issue is resolved"
+                            ),
+                            "correct": False,
+                        },
                     ],
                     "explanation": (
                         "We look at repeat contacts within 7 days and the number of transfers, and "
@@ -1613,21 +1722,29 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "Offer a call-back within a window of no more than 2 hours, log it "
-                                "on the account and tell the customer who will call"
+                                "Offer a call-back in a window of up to 2 hours, log it, and say "
+                                "who will call"
                             ),
                             "correct": True,
                         },
                         {
-                            "text": "Keep holding until someone answers, however long it takes",
+                            "text": (
+                                "Keep holding until someone answers, however long it takes, so the "
+                                "transfer stays warm"
+                            ),
                             "correct": False,
                         },
                         {
-                            "text": "Put the customer into the Metering queue and end your part of the call",
+                            "text": (
+                                "Put the customer into the Metering queue and end your part of the call"
+                            ),
                             "correct": False,
                         },
                         {
-                            "text": "Give the customer Metering's number so they can ring back later",
+                            "text": (
+                                "Give the customer Metering's direct number, so they can ring at a "
+                                "quieter time"
+                            ),
                             "correct": False,
                         },
                     ],
@@ -1647,20 +1764,33 @@ ASSESSMENTS = {
                     ),
                     "skills": ["first-contact-resolution", "policy-knowledge"],
                     "options": [
-                        {"text": "Set up a 9-month payment plan", "correct": True},
+                        {
+                            "text": "Set up a 9-month payment plan for a customer who is behind",
+                            "correct": True,
+                        },
                         {
                             "text": (
-                                "Refund an overpayment caused by our billing error, once Billing "
-                                "confirms the figure"
+                                "Refund an overpayment from our billing error, once Billing confirms it"
                             ),
                             "correct": True,
                         },
                         {
-                            "text": "Correct a meter reading that was entered wrongly",
+                            "text": ("Correct a meter reading that was entered wrongly on the account"),
                             "correct": True,
                         },
-                        {"text": "Book a meter exchange", "correct": False},
-                        {"text": "Close a bereaved customer's account", "correct": False},
+                        {
+                            "text": (
+                                "Book a meter exchange for a customer whose old meter has stopped recording"
+                            ),
+                            "correct": False,
+                        },
+                        {
+                            "text": (
+                                "Close a bereaved customer's account, once the family has sent the "
+                                "death certificate"
+                            ),
+                            "correct": False,
+                        },
                     ],
                     "explanation": (
                         "Agents can correct readings, change payment amounts, set up payment plans "
@@ -1699,36 +1829,43 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'I can see why that's confusing, Mrs Pryce. I haven't looked at "
-                                "one quite like this before, so I'd like to check with a "
-                                "colleague. Can I put you on hold for up to two minutes?'"
+                                "'I can see why that's confusing, Mrs Pryce. I haven't seen one "
+                                "like this, so I'll ask a colleague. May I put you on hold for up "
+                                "to two minutes?'"
                             ),
                             "quality": 100,
                         },
                         {
                             "text": (
-                                "'Let me have a look, Mrs Pryce. Bear with me a moment while I look into it.'"
+                                "'Let me have a look for you, Mrs Pryce. Bear with me a moment "
+                                "while I go through the readings from both meters and try to work "
+                                "out what's happened.'"
                             ),
                             "quality": 60,
                         },
                         {
                             "text": (
-                                "'Bills after a meter exchange are done by our Metering team. Can "
-                                "I take a number and ask them to call you back?'"
+                                "'Bills after a meter exchange are worked out by our Metering "
+                                "team, so they're best placed to explain it. Can I take a number "
+                                "and ask them to give you a call back today?'"
                             ),
                             "quality": 25,
                         },
                         {
-                            "text": "'That'll be Metering. I'll put you through to their queue now.'",
+                            "text": (
+                                "'Bills with two meters on them are always complicated, so that'll "
+                                "be Metering. I'll put you through to their queue now, and they'll "
+                                "explain it all.'"
+                            ),
                             "quality": 0,
                         },
                     ],
                     "explanation": (
                         "Owning a contact doesn't mean knowing every answer. The best reply is "
                         "honest, asks a colleague for guidance while keeping the customer, and "
-                        "gives a hold time. The second keeps ownership but gives no time. The "
-                        "call-back passes on a problem the agent could solve. The last is a cold "
-                        "transfer, which is never allowed."
+                        "gives a hold time. 'Bear with me' keeps ownership but gives no time. The "
+                        "call-back passes on a problem the agent could solve. Putting her into "
+                        "Metering's queue is a cold transfer, which is never allowed."
                     ),
                 },
             ),
@@ -1745,11 +1882,10 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'Closing your mother's account has to be done by our Bereavement "
-                                "team, who make sure everything is settled properly. I'd like to "
-                                "transfer you to them. I'll stay on the line and explain "
-                                "everything, so you won't have to go through it again. Is that "
-                                "alright, Mr Hussain?'"
+                                "'Closing your mother's account is done by our Bereavement team, "
+                                "who make sure everything is settled properly. May I put you "
+                                "through, Mr Hussain? I'll stay on and explain, so you needn't "
+                                "repeat anything.'"
                             ),
                             "quality": 100,
                         },
@@ -1762,25 +1898,28 @@ ASSESSMENTS = {
                         },
                         {
                             "text": (
-                                "'You'll need our Bereavement team for that. I'll give you their "
-                                "direct number, so you can call them when you're ready.'"
+                                "'I'm so sorry for your loss, Mr Hussain, and there's no rush at "
+                                "all with any of this. You'll need our Bereavement team, so I'll "
+                                "give you their direct number, and you can call them whenever you "
+                                "feel ready.'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
-                                "'I'll pop you into the Bereavement queue now; they'll pick up as "
-                                "soon as they can.'"
+                                "'I'll pop you into the Bereavement queue now, Mr Hussain. It's "
+                                "quite busy today, but they'll pick up as soon as they can and "
+                                "sort it all out for you.'"
                             ),
                             "quality": 0,
                         },
                     ],
                     "explanation": (
                         "This is a genuine reason to transfer, so it must be warm: explain why, "
-                        "say who, ask permission and stay on the line. The second is honest but "
-                        "doesn't ask or promise to stay on. Giving a number asks a grieving "
-                        "customer to start again on another call. Dropping him into a queue is a "
-                        "cold transfer."
+                        "say who, ask permission and stay on the line. Putting him straight "
+                        "through is honest but doesn't ask or promise to stay on. Giving a number, "
+                        "however kindly, asks a grieving customer to start again on another call. "
+                        "Dropping him into a queue is a cold transfer."
                     ),
                 },
             ),
@@ -1791,7 +1930,10 @@ ASSESSMENTS = {
                     "skills": ["policy-knowledge", "first-contact-resolution"],
                     "steps": [
                         "Check the routing guide so the transfer reaches the right team first time",
-                        "Explain why you're transferring and who they'll speak to, and ask if that's alright",
+                        (
+                            "Explain why you're transferring and who they'll speak to, and ask if "
+                            "that's alright"
+                        ),
                         "Stay on the line until a colleague answers",
                         (
                             "Introduce the customer by name and title, and summarise the issue, "
@@ -1888,13 +2030,14 @@ ASSESSMENTS = {
                         (
                             "true_false",
                             {
-                                "statement": "Owning a contact means you must know every answer yourself.",
+                                "statement": ("Owning a contact means you must know every answer yourself."),
                                 "skills": ["first-contact-resolution"],
                                 "answer": False,
                                 "explanation": (
                                     "Owning a contact means taking responsibility for getting the "
                                     "issue resolved. You can put the customer on a short, honest "
-                                    "hold, or ask a colleague for guidance while you keep the call."
+                                    "hold, or ask a colleague for guidance while you keep the "
+                                    "call."
                                 ),
                             },
                         ),
@@ -1908,8 +2051,7 @@ ASSESSMENTS = {
                                 "options": [
                                     {
                                         "text": (
-                                            "The customer relies on medical equipment and has lost "
-                                            "their supply"
+                                            "The customer relies on medical equipment and has no supply"
                                         ),
                                         "correct": True,
                                     },
@@ -1927,7 +2069,7 @@ ASSESSMENTS = {
                                         "correct": False,
                                     },
                                     {
-                                        "text": "The call is running long and the queue is building",
+                                        "text": ("The call is running long and the queue is building"),
                                         "correct": False,
                                     },
                                 ],
@@ -1953,19 +2095,19 @@ ASSESSMENTS = {
                                 "options": [
                                     {
                                         "text": (
-                                            "'Mr Kelly, it's Jo from Brightwater. I promised you a "
-                                            "call from Metering between two and four today, and "
-                                            "I'm sorry, they can't make it. Could they ring you "
-                                            "tomorrow between nine and eleven instead, or is there "
-                                            "a better time for you?'"
+                                            "'Mr Kelly, it's Jo. I promised you Metering would "
+                                            "call between two and four today, and I'm sorry, they "
+                                            "can't. Could they ring tomorrow between nine and "
+                                            "eleven, or would another time suit?'"
                                         ),
                                         "quality": 100,
                                     },
                                     {
                                         "text": (
-                                            "'Mr Kelly, it's Jo from Brightwater. Metering can't "
-                                            "call you today after all, so they'll ring you "
-                                            "tomorrow instead.'"
+                                            "'Mr Kelly, it's Jo from Brightwater, just letting you "
+                                            "know that Metering won't be able to call you this "
+                                            "afternoon after all. They'll give you a ring at some "
+                                            "point tomorrow instead, if that's okay.'"
                                         ),
                                         "quality": 60,
                                     },
@@ -1979,9 +2121,10 @@ ASSESSMENTS = {
                                     },
                                     {
                                         "text": (
-                                            "'Mr Kelly, it's Jo. Metering might still manage to "
-                                            "call this afternoon, so keep your phone handy just in "
-                                            "case.'"
+                                            "'Mr Kelly, it's Jo. Metering are stretched today, but "
+                                            "I've asked them to squeeze you in, so I'm sure "
+                                            "they'll still call this afternoon. Keep your phone "
+                                            "handy.'"
                                         ),
                                         "quality": 0,
                                     },
@@ -1989,11 +2132,11 @@ ASSESSMENTS = {
                                 "explanation": (
                                     "A call-back is a promise. If it can't be kept, contact the "
                                     "customer before the window starts, apologise and agree a new "
-                                    "window of no more than 2 hours. The second reply rings in "
-                                    "time but gives no apology and no window. Asking him to ring "
-                                    "himself hands the problem back. Keeping him waiting on a "
-                                    "'might' sets up a missed call-back, one of the commonest "
-                                    "reasons for a complaint."
+                                    "window of no more than 2 hours. Ringing to say 'some point "
+                                    "tomorrow' is in time but gives no apology and no window. "
+                                    "Asking him to ring himself hands the problem back. Keeping "
+                                    "him waiting on a hope sets up a missed call-back, one of the "
+                                    "commonest reasons for a complaint."
                                 ),
                             },
                         ),
@@ -2008,7 +2151,7 @@ ASSESSMENTS = {
                                 "skills": ["first-contact-resolution"],
                                 "options": [
                                     {
-                                        "text": "Confirm the outcome and ask whether it sorts things out",
+                                        "text": ("Confirm the outcome and ask whether it sorts things out"),
                                         "correct": True,
                                     },
                                     {
@@ -2019,11 +2162,14 @@ ASSESSMENTS = {
                                         "correct": True,
                                     },
                                     {
-                                        "text": "Write notes a colleague could understand in ten seconds",
+                                        "text": ("Write notes a colleague could understand in ten seconds"),
                                         "correct": True,
                                     },
                                     {
-                                        "text": "Leave out refund timescales, in case they change",
+                                        "text": (
+                                            "Leave out refund timescales, in case they change "
+                                            "before the refund is made"
+                                        ),
                                         "correct": False,
                                     },
                                     {
@@ -2059,7 +2205,7 @@ ASSESSMENTS = {
             },
             {
                 "skill": "first-contact-resolution",
-                "behaviour": "Asked before putting the customer on hold, gave a time and kept to it",
+                "behaviour": ("Asked before putting the customer on hold, gave a time and kept to it"),
             },
             {
                 "skill": "policy-knowledge",
@@ -2104,21 +2250,27 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "So that when an agent asks a question, their leader already knows "
-                                "the answer, and it's the same answer every other leader would give"
+                                "So leaders can answer their team's questions, and every leader "
+                                "gives the same answer"
                             ),
                             "correct": True,
                         },
                         {
-                            "text": "So that leaders can set the assessment questions for their team",
+                            "text": (
+                                "So that leaders can set the assessment questions for their team, "
+                                "based on what they found hard"
+                            ),
                             "correct": False,
                         },
                         {
-                            "text": "Because leaders' results count towards the team's certification rate",
+                            "text": ("Because leaders' results count towards the team's certification rate"),
                             "correct": False,
                         },
                         {
-                            "text": "So that leaders don't need a practical observation themselves",
+                            "text": (
+                                "So that leaders don't need a practical observation themselves, "
+                                "having already passed the course"
+                            ),
                             "correct": False,
                         },
                     ],
@@ -2135,13 +2287,13 @@ ASSESSMENTS = {
                     "prompt": "How many main messages should a huddle have?",
                     "skills": ["leading"],
                     "options": [
-                        {"text": "One", "correct": True},
+                        {"text": "One, so that everyone remembers it", "correct": True},
+                        {"text": "Two or three, so it's worth everyone's time", "correct": False},
                         {
                             "text": "Three: one each on policy, process and behaviour",
                             "correct": False,
                         },
                         {"text": "As many as have come up since the last huddle", "correct": False},
-                        {"text": "Whatever the latest briefing email covered", "correct": False},
                     ],
                     "explanation": (
                         "Ten minutes, standing up, one message: one thing you want the team to do "
@@ -2167,19 +2319,17 @@ ASSESSMENTS = {
                             "correct": True,
                         },
                         {
-                            "text": (
-                                "Base the decision on at least two real contacts, noting what you "
-                                "saw against each criterion"
-                            ),
+                            "text": ("Base the decision on at least two real contacts, noting what you saw"),
                             "correct": True,
                         },
                         {
-                            "text": "Tell the agent why, with examples, whether or not you sign off",
+                            "text": ("Tell the agent why, with examples, whether or not you sign off"),
                             "correct": True,
                         },
                         {
                             "text": (
-                                "Sign off an agent who is nearly there when the team's rate is being reported"
+                                "Sign off an agent who is nearly there when the team's rate is "
+                                "being reported, and coach the rest later"
                             ),
                             "correct": False,
                         },
@@ -2227,33 +2377,35 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'Your policy was spot on, Callum, and he got the right outcome. "
-                                "Let's look at one moment. At eighteen seconds he told you he'd "
-                                "had no heating for three days with his dad staying, and you went "
-                                "to the account number. What do you think he needed to hear just "
-                                "then?'"
+                                "'Your policy was spot on, Callum. At eighteen seconds he told you "
+                                "about three days without heating, with his dad staying, and you "
+                                "asked for the account number. What did he need to hear?'"
                             ),
                             "quality": 100,
                         },
                         {
                             "text": (
-                                "'Your policy knowledge is great. The thing to work on is "
-                                "acknowledging how customers feel before you get into the detail. "
-                                "Try that this week.'"
+                                "'Your policy knowledge is great, Callum, honestly one of the best "
+                                "on the team. The thing to work on is acknowledging how customers "
+                                "feel before you get into the detail. Try to do that on every call "
+                                "this week.'"
                             ),
                             "quality": 60,
                         },
                         {
                             "text": (
-                                "'You need to be more empathetic with angry callers. Have another "
-                                "look at the acknowledgement course.'"
+                                "'You need to be more empathetic with angry callers, Callum. "
+                                "Customers can tell when you're just reading out the policy. Have "
+                                "another look at the acknowledgement course this week, and we'll "
+                                "see.'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
-                                "'Don't worry, some customers just want to shout. You told him the "
-                                "right thing, and that's what matters.'"
+                                "'Don't worry about it, Callum. Some customers just want to shout, "
+                                "whatever you say to them. You told him exactly what the policy "
+                                "says, and that's what matters. He'll calm down once it's fixed.'"
                             ),
                             "quality": 0,
                         },
@@ -2261,10 +2413,11 @@ ASSESSMENTS = {
                     "explanation": (
                         "Callum is educated but not yet skilled at staying steady. The best reply "
                         "praises specific good practice, points to an exact moment and lets him "
-                        "find the improvement himself. The second is the right idea but general, "
-                        "with no moment to point to and no follow-up. 'Be more empathetic' gives "
-                        "him nothing to do differently. Reassuring him that the call was fine "
-                        "confirms the gap and the next caller gets the same treatment."
+                        "find the improvement himself. Telling him to acknowledge feelings is the "
+                        "right idea but general, with no moment to point to and no follow-up. 'Be "
+                        "more empathetic' gives him nothing to do differently. Reassuring him that "
+                        "the call was fine confirms the gap, and the next caller gets the same "
+                        "treatment."
                     ),
                 },
             ),
@@ -2281,11 +2434,10 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "'Good question, and thanks for asking rather than guessing. It's "
-                                "fifty pounds per contact for agents, and no more than a hundred "
-                                "on one account in any twelve months. Anything over fifty comes to "
-                                "a team leader. I'll speak to Ben today so we're all saying the "
-                                "same thing, and we'll go over the limits at tomorrow's huddle.'"
+                                "'Good question. It's fifty per contact, and no more than a "
+                                "hundred on one account in twelve months; above fifty comes to a "
+                                "leader. I'll talk to Ben today, and we'll cover it at tomorrow's "
+                                "huddle.'"
                             ),
                             "quality": 100,
                         },
@@ -2297,15 +2449,18 @@ ASSESSMENTS = {
                         },
                         {
                             "text": (
-                                "'I'm honestly not sure now. Have a look at the policy panel and "
-                                "go with whatever that says.'"
+                                "'Good question, and I'm honestly not sure now; it might have "
+                                "changed since I last looked. Have a look at the policy panel on "
+                                "the intranet, go with whatever that says, and let the rest of the "
+                                "team know what you find.'"
                             ),
                             "quality": 25,
                         },
                         {
                             "text": (
-                                "'Ben's been here longer than me, so if he says a hundred, that's "
-                                "probably fine on his shifts.'"
+                                "'Ben's been here a lot longer than me, so if he says a hundred, "
+                                "that's probably fine on his shifts. On mine, stick to fifty, just "
+                                "to be safe.'"
                             ),
                             "quality": 0,
                         },
@@ -2313,7 +2468,7 @@ ASSESSMENTS = {
                     "explanation": (
                         "The best reply gives the answer the refunds policy gives, clears up the "
                         "mixed message with the other leader, and uses the huddle to put the whole "
-                        "team straight. The second is correct but leaves Ben's version in "
+                        "team straight. 'It's fifty' is right but leaves Ben's version in "
                         "circulation. Goodwill limits are something every leader should know by "
                         "heart, so sending Femi to look it up weakens trust. Letting the answer "
                         "depend on who is on shift is exactly how mixed messages spread."
@@ -2352,7 +2507,7 @@ ASSESSMENTS = {
                         "with 'Someone will be in touch about the complaint.' When you ask how it "
                         "went, Shannon says: 'Fine. I fixed it.'"
                     ),
-                    "prompt": "Write what you would say to Shannon next, as your feedback on this call.",
+                    "prompt": ("Write what you would say to Shannon next, as your feedback on this call."),
                     "skills": ["leading"],
                     "points": 2,
                     "rubric": [
@@ -2434,12 +2589,11 @@ ASSESSMENTS = {
                                 "options": [
                                     {
                                         "text": (
-                                            "'Not yet, Marek, and I'll tell you exactly why. Your "
-                                            "warmth and accuracy are there on both calls. But on "
-                                            "both you came in within the first fifteen seconds, "
-                                            "and on the second that's how we missed the new meter. "
-                                            "Let's make that the one thing to practise, and I'll "
-                                            "observe again within two weeks.'"
+                                            "'Not yet, Marek. You were warm and accurate on both "
+                                            "calls, but both times you came in within fifteen "
+                                            "seconds, and that's how we missed the new meter. "
+                                            "Let's practise that; I'll observe again in two "
+                                            "weeks.'"
                                         ),
                                         "quality": 100,
                                     },
@@ -2452,16 +2606,19 @@ ASSESSMENTS = {
                                     },
                                     {
                                         "text": (
-                                            "'Let's leave it for now and see how you get on over "
-                                            "the next few weeks.'"
+                                            "'You were warm and accurate on both calls, Marek, "
+                                            "which is great. Let's leave the decision for now, see "
+                                            "how you get on over the next few weeks, and I'll have "
+                                            "another listen once things are quieter.'"
                                         ),
                                         "quality": 25,
                                     },
                                     {
                                         "text": (
-                                            "'Yes, you're signed off. It was close, but you're "
-                                            "nearly there and the numbers go in tomorrow. Just "
-                                            "watch the interrupting.'"
+                                            "'Yes, I'll sign you off. You were warm and accurate "
+                                            "on both calls, and honestly you're nearly there. The "
+                                            "numbers go in tomorrow, so let's get you counted, and "
+                                            "just keep an eye on the interrupting from now on.'"
                                         ),
                                         "quality": 0,
                                     },
@@ -2469,11 +2626,11 @@ ASSESSMENTS = {
                                 "explanation": (
                                     "The evidence from two real calls says the skill isn't there "
                                     "yet. The best reply is honest, praises what is there, "
-                                    "explains the gap with evidence and sets a date. The second is "
-                                    "honest but gives no praise, no plan and no date. Putting off "
-                                    "the decision leaves Marek with nothing to work on. Signing "
-                                    "off to keep the numbers up helps nobody: the next customer "
-                                    "still gets interrupted."
+                                    "explains the gap with evidence and sets a date. A bare 'not "
+                                    "yet' is honest but gives no praise, no plan and no date. "
+                                    "Putting off the decision leaves Marek with nothing to work "
+                                    "on. Signing off to keep the numbers up helps nobody: the next "
+                                    "customer still gets interrupted."
                                 ),
                             },
                         ),
@@ -2503,10 +2660,7 @@ ASSESSMENTS = {
                                 "skills": ["leading"],
                                 "options": [
                                     {
-                                        "text": (
-                                            "Say you'll find out and come back to them by a set "
-                                            "time, then do it"
-                                        ),
+                                        "text": ("Say you'll find out and reply by a set time, then do it"),
                                         "correct": True,
                                     },
                                     {
@@ -2514,11 +2668,16 @@ ASSESSMENTS = {
                                         "correct": False,
                                     },
                                     {
-                                        "text": "Send them to the quality team, who will know",
+                                        "text": (
+                                            "Send them to the quality team, who know the policy in detail"
+                                        ),
                                         "correct": False,
                                     },
                                     {
-                                        "text": "Tell them to use their own judgement",
+                                        "text": (
+                                            "Tell them to use their own judgement, since they know "
+                                            "the customer best"
+                                        ),
                                         "correct": False,
                                     },
                                 ],
@@ -2533,24 +2692,27 @@ ASSESSMENTS = {
                         (
                             "multiple_response",
                             {
-                                "prompt": "Which of these make a good huddle? Choose all that apply.",
+                                "prompt": ("Which of these make a good huddle? Choose all that apply."),
                                 "skills": ["leading"],
                                 "options": [
-                                    {"text": "A real call as the example", "correct": True},
                                     {
-                                        "text": (
-                                            "Asking the team how they would handle it, as well as "
-                                            "telling them"
-                                        ),
+                                        "text": "A real call from this week as the example",
                                         "correct": True,
                                     },
-                                    {"text": "Ending with one thing to try today", "correct": True},
                                     {
-                                        "text": "Covering every update from the week, so nothing is missed",
+                                        "text": "Asking the team how they'd handle a call like it",
+                                        "correct": True,
+                                    },
+                                    {
+                                        "text": "Ending with one thing to try on today's calls",
+                                        "correct": True,
+                                    },
+                                    {
+                                        "text": ("Covering every update from the week, so nothing is missed"),
                                         "correct": False,
                                     },
                                     {
-                                        "text": "Fresh wording each time, so the message doesn't get stale",
+                                        "text": ("Fresh wording each time, so the message doesn't get stale"),
                                         "correct": False,
                                     },
                                 ],
@@ -2569,7 +2731,7 @@ ASSESSMENTS = {
         "observation": [
             {
                 "skill": "leading",
-                "behaviour": "Asked the agent how they thought the call went before giving their own view",
+                "behaviour": ("Asked the agent how they thought the call went before giving their own view"),
             },
             {
                 "skill": "leading",
@@ -2577,7 +2739,7 @@ ASSESSMENTS = {
             },
             {
                 "skill": "leading",
-                "behaviour": "Pointed to an exact moment in the call and agreed one thing to work on",
+                "behaviour": ("Pointed to an exact moment in the call and agreed one thing to work on"),
             },
             {"skill": "leading", "behaviour": "Agreed a specific date or time to listen again"},
             {

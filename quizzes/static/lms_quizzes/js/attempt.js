@@ -1,5 +1,6 @@
 // Autosave for an assessment attempt: every change is sent to the API at once, so nothing is lost on a
-// reload, a crash or a closed tab. The form still works without this script (Save answers / Submit).
+// reload, a crash or a closed tab. Sequencing steps can be dragged or moved with buttons here. The form
+// still works without this script (position <select>s, Save answers / Submit).
 (function () {
   "use strict";
   var form = document.getElementById("attempt-form");
@@ -24,10 +25,11 @@
     choices: function (box) {
       return Array.prototype.map.call(box.querySelectorAll("input[type=checkbox]:checked"), function (i) { return i.value; });
     },
+    // The steps in the order the list shows them; nothing until the learner has arranged them, because
+    // an untouched list is unanswered, not an answer in the shuffled order.
     order: function (box) {
-      var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-step]"));
-      selects.sort(function (a, b) { return Number(a.value) - Number(b.value); });
-      return selects.map(function (s) { return s.dataset.step; });
+      if (box.dataset.arranged !== "1") return null;
+      return steps(box).map(function (li) { return li.dataset.stepItem; });
     },
     text: function (box) { return box.querySelector("textarea, input[type=text]").value; }
   };
@@ -75,23 +77,137 @@
     timer = setTimeout(flush, delay === undefined ? 300 : delay);
   }
 
-  function changed(event, delay) {
-    var item = event.target.closest("[data-question]");
-    if (!item) return;
-    if (event.target.matches("[data-response=order] select[data-step]")) swapPositions(item, event.target);
-    pending[item.dataset.question] = responseOf(item);
+  function save(item, delay) {
+    var response = responseOf(item);
+    if (response === null) return;
+    pending[item.dataset.question] = response;
     schedule(delay);
   }
 
-  // Choosing a position already taken swaps the two steps, so the order is always complete.
-  function swapPositions(item, select) {
-    var previous = select.dataset.previous;
-    item.querySelectorAll("select[data-step]").forEach(function (other) {
-      if (other !== select && other.value === select.value && previous) other.value = previous;
-      other.dataset.previous = other.value;
+  function changed(event, delay) {
+    var item = event.target.closest("[data-question]");
+    if (!item) return;
+    var select = event.target.closest("[data-response=order] select[data-step]");
+    if (select) {
+      if (select.value) placeAt(select.closest("[data-step-item]"), Number(select.value), select);
+      return;
+    }
+    save(item, delay);
+  }
+
+  // Sequencing: the list always shows the current order. A step moves by its drag handle, its Move up /
+  // Move down buttons or its position <select>; the other steps close up around it, every step is
+  // numbered, the move is announced and the order (a list of step ids) is saved. Without this script
+  // the learner numbers each step's <select> and the form posts the positions.
+  function steps(box) {
+    return Array.prototype.slice.call(box.querySelectorAll("[data-step-item]"));
+  }
+
+  // The first step cannot go up nor the last down; the buttons stay focusable and say so when pressed.
+  function markEnds(box) {
+    var all = steps(box);
+    all.forEach(function (step, i) {
+      step.querySelector("[data-move=up]").setAttribute("aria-disabled", i === 0 ? "true" : "false");
+      step.querySelector("[data-move=down]").setAttribute("aria-disabled", i === all.length - 1 ? "true" : "false");
     });
   }
-  form.querySelectorAll("select[data-step]").forEach(function (s) { s.dataset.previous = s.value; });
+
+  // After any move: number every step in the order shown, mark the question answered, say where the
+  // step went and save the order.
+  function arranged(li) {
+    var box = li.closest("[data-response=order]");
+    var all = steps(box);
+    box.dataset.arranged = "1";
+    all.forEach(function (step, i) {
+      var select = step.querySelector("select[data-step]");
+      var blank = select.querySelector("option[value='']");
+      if (blank) blank.remove();
+      select.value = String(i + 1);
+    });
+    markEnds(box);
+    var state = box.querySelector("[data-sequence-state]");
+    if (state) state.textContent = "Answered: the steps are in your order.";
+    announce(box, "Step moved to position " + (all.indexOf(li) + 1) + " of " + all.length + ".");
+    li.classList.remove("is-moved");
+    void li.offsetWidth; // restart the highlight
+    li.classList.add("is-moved");
+    save(li.closest("[data-question]"), 150);
+  }
+
+  function announce(box, text) {
+    var region = box.querySelector("[data-sequence-announce]");
+    if (!region) return;
+    // Cleared first, so the same words twice in a row are read out twice.
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  // Put a step at a position (1 first), as a position <select> asks; focus stays on that control.
+  function placeAt(li, position, focus) {
+    var list = li.parentNode;
+    var others = steps(list).filter(function (step) { return step !== li; });
+    var index = Math.max(0, Math.min(others.length, position - 1));
+    list.insertBefore(li, others[index] || null);
+    if (focus && document.activeElement !== focus) focus.focus();
+    arranged(li);
+  }
+
+  // Move up or down by moving the neighbour instead, so the pressed button keeps the focus.
+  function moveBy(li, direction) {
+    var list = li.parentNode;
+    var neighbour = direction < 0 ? li.previousElementSibling : li.nextElementSibling;
+    if (!neighbour) {
+      announce(li.closest("[data-response=order]"), direction < 0 ? "This step is already first." : "This step is already last.");
+      return;
+    }
+    if (direction < 0) list.insertBefore(neighbour, li.nextElementSibling);
+    else list.insertBefore(neighbour, li);
+    arranged(li);
+  }
+
+  function drag(event) {
+    var handle = event.target.closest("[data-drag-handle]");
+    if (!handle || (event.pointerType === "mouse" && event.button !== 0)) return;
+    event.preventDefault();
+    var li = handle.closest("[data-step-item]");
+    var list = li.parentNode;
+    var start = steps(list).indexOf(li);
+    li.classList.add("is-dragging");
+    function move(e) {
+      var y = e.clientY;
+      var before = steps(list).filter(function (step) { return step !== li; }).find(function (step) {
+        var r = step.getBoundingClientRect();
+        return y < r.top + r.height / 2;
+      });
+      if (before) { if (li.nextElementSibling !== before) list.insertBefore(li, before); }
+      else if (list.lastElementChild !== li) list.appendChild(li);
+      // Near the top or bottom of the window, scroll so a long list can be dragged through.
+      if (y < 60) window.scrollBy(0, -12);
+      else if (y > window.innerHeight - 60) window.scrollBy(0, 12);
+    }
+    function end() {
+      document.removeEventListener("pointermove", move);
+      document.removeEventListener("pointerup", end);
+      document.removeEventListener("pointercancel", end);
+      li.classList.remove("is-dragging");
+      if (steps(list).indexOf(li) !== start) arranged(li);
+    }
+    document.addEventListener("pointermove", move);
+    document.addEventListener("pointerup", end);
+    document.addEventListener("pointercancel", end);
+  }
+
+  form.querySelectorAll("[data-response=order]").forEach(function (box) {
+    box.classList.add("sequence--script");
+    box.querySelectorAll("[data-drag-handle], [data-moves], [data-sequence-help=script]").forEach(function (el) { el.hidden = false; });
+    box.querySelector("[data-sequence-help=static]").hidden = true;
+    markEnds(box);
+    box.addEventListener("click", function (e) {
+      var button = e.target.closest("[data-move]");
+      if (button) moveBy(button.closest("[data-step-item]"), button.dataset.move === "up" ? -1 : 1);
+    });
+    box.addEventListener("pointerdown", drag);
+  });
 
   form.addEventListener("change", function (e) { changed(e, 150); });
   // Typing saves a little later, once the learner pauses.
