@@ -37,9 +37,11 @@ demo: $(STAMP)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py lms_demo
 
-# The task worker (bulk exports, reminders) runs beside the web server and stops with it.
+# The task worker (bulk exports, emails, the daily reminders and digests) runs beside the web server and
+# stops with it; `lms_daily --schedule` hands it the daily jobs (today's now if not yet done, then daily).
 run: demo
 	@echo "Serving the demo on http://$(HOST):$(PORT)/  (sign in as employee / demo1234; see README for more)"
+	@$(PY) manage.py lms_daily --schedule
 	@$(PY) manage.py db_worker --queue-name '*' --interval 1 & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -8,12 +8,13 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
-from lms.core.models import Nudge
 from lms.core.names import display_name
+from lms.core.notifications import announce
 
 from .models import Certificate, LeadersFirstException
 
@@ -77,14 +78,16 @@ def issue(
 
 
 def _tell_holder(certificate: Certificate) -> None:
-    """The certificate moment reaches the holder wherever they are: a notice on My training (the last
-    requirement may have been met by a leader's grading, with the holder elsewhere)."""
-    Nudge.objects.create(
-        recipient=certificate.holder,
-        sender=None,
-        course=certificate.course,
-        message=f"Your certificate in “{certificate.course_title}” has been issued. Well done! "
-        "Download it from “My certificates” below.",
+    """The certificate moment reaches the holder wherever they are (the last requirement may have been met
+    by a leader's grading, with the holder elsewhere): a notification on My training, and by email once
+    the issue commits, with the certificate page and its PDF."""
+    announce.certificate_issued(
+        holder=certificate.holder,
+        certificate_id=certificate.pk,
+        course_title=certificate.course_title,
+        certificate_link=reverse("lms:certificate", kwargs={"certificate_id": certificate.pk}) + "?issued=1",
+        pdf_link=reverse("lms:certificate_pdf", kwargs={"certificate_id": certificate.pk}),
+        expires_on=certificate.expires_on,
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
+from lms.core.notifications import announce
 
 from .access import course_access
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage
@@ -94,6 +95,16 @@ def assign(
         data={"course": course.title, "due_date": due_date.isoformat() if due_date else None},
         origin=origin,
     )
+    if assigned_by.pk != learner.pk:
+        # In the app at once; by email after this assignment commits (once per due date).
+        announce.course_assigned(
+            learner=learner,
+            assigned_by=assigned_by,
+            enrolment_id=enrolment.pk,
+            course_title=course.title,
+            course_link=course.url or "",
+            due_date=due_date,
+        )
     return enrolment
 
 

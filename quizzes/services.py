@@ -5,12 +5,14 @@ import secrets
 
 from django.db import IntegrityError, transaction
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import CoursePage
 from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
+from lms.core.notifications import announce
 
 from . import grading, question_types, rules, selectors
 from .models import Answer, AssessmentPage, Attempt, Review
@@ -295,6 +297,17 @@ def grade_written(
         origin=origin,
     )
     _finalise_if_reviewed(review.attempt)
+    announce.reply_graded(
+        learner=review.attempt.learner,
+        reviewer=reviewer,
+        review_id=review.pk,
+        course_title=review.attempt.course.title,
+        attempt_link=_attempt_link(review.attempt),
+        points=sum(review.marks.values()),
+        out_of=sum(c["points"] for c in question["rubric"]),
+        comment=review.comment,
+        finished=review.attempt.state == Attempt.State.GRADED,
+    )
     return review
 
 
@@ -341,4 +354,19 @@ def sign_off(
     )
     if review.state == Review.State.DONE:
         _finalise_if_reviewed(review.attempt)
+        announce.observation_signed_off(
+            learner=review.attempt.learner,
+            reviewer=reviewer,
+            review_id=review.pk,
+            course_title=review.attempt.course.title,
+            attempt_link=_attempt_link(review.attempt),
+            behaviours=[item["behaviour"] for item in checklist.values()],
+            note=review.comment,
+            finished=review.attempt.state == Attempt.State.GRADED,
+        )
     return review
+
+
+def _attempt_link(attempt: Attempt) -> str:
+    """Where the learner reads their result and the feedback."""
+    return reverse("lms:attempt", kwargs={"attempt_id": attempt.pk})

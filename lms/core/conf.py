@@ -49,6 +49,16 @@ DEFAULTS = {
     "LMS_PAGE_CACHE_SECONDS": 300,
     # Paths that keep Django's default headers instead of our strict Content-Security-Policy.
     "LMS_CSP_EXEMPT_PATHS": ("/admin/", "/django-admin/", "/api/v1/docs/"),
+    # Notification emails: tries before one is given up, and the wait before the first retry in seconds
+    # (each later retry waits twice as long as the one before).
+    "LMS_EMAIL_MAX_ATTEMPTS": 5,
+    "LMS_EMAIL_RETRY_SECONDS": 60,
+    # Local time ("HH:MM") at which the task worker runs the daily jobs: expiry reminders, due and overdue
+    # notices, leaders' digests.
+    "LMS_DAILY_RUN_TIME": "07:00",
+    # An assignment overdue by more than this many days gets no overdue notice of its own (leaders'
+    # digests still list it), so a first run on an old database does not email every past due date.
+    "LMS_OVERDUE_NOTICE_DAYS": 7,
 }
 
 

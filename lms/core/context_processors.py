@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from . import roles
+from .models import Notification
 
 
 class Nav:
@@ -20,6 +21,11 @@ class Nav:
     @cached_property
     def can_admin(self) -> bool:
         return self.user.has_perm("wagtailadmin.access_admin")
+
+    @cached_property
+    def unread_notifications(self) -> int:
+        """Unread in-app messages, for the header: one COUNT on an indexed column, only when shown."""
+        return Notification.objects.filter(recipient=self.user, read_at__isnull=True).count()
 
 
 def lms(request):

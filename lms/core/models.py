@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from .names import display_name
+from .notifications.kinds import Kind as NotificationKind
 
 
 def walk_up(team, parent_of):
@@ -163,3 +165,108 @@ class Nudge(models.Model):
 
     def __str__(self):
         return f"{self.sender} → {self.recipient}"
+
+
+# --- Notifications (lms.core.notifications) -----------------------------------------------------------------
+
+
+class Notification(models.Model):
+    """One message to one person: always shown in the app, emailed when they want that kind by email.
+
+    The email's delivery is recorded here too (state, attempts, when it went, the last error), so every
+    send can be traced. ``occasion`` makes a notification once-only: at most one per person, kind and
+    occasion (a daily job run twice sends nothing twice)."""
+
+    class EmailState(models.TextChoices):
+        OFF = "off", _("Not emailed: turned off by the recipient")
+        NO_ADDRESS = "no_address", _("Not emailed: no email address")
+        INACTIVE = "inactive", _("Not emailed: account inactive")
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        RETRYING = "retrying", _("Waiting to retry")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=NotificationKind.choices)
+    subject = models.CharField(_("subject"), max_length=255)
+    text = models.TextField(_("text"), max_length=2000)
+    # A path on this site ("/training/…"); emails prefix the public base URL.
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    # What the email templates print beyond subject and text (names, dates, lists), as plain values.
+    context = models.JSONField(_("details"), default=dict, blank=True)
+    occasion = models.CharField(_("occasion"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    email_to = models.EmailField(_("emailed to"), blank=True)
+    email_state = models.CharField(_("email"), max_length=20, choices=EmailState.choices)
+    attempts = models.PositiveSmallIntegerField(_("delivery attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="lms_notification_unread"),
+            models.Index(fields=["email_state", "created_at"], name="lms_notification_delivery"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "occasion"],
+                condition=~models.Q(occasion=""),
+                name="lms_notification_once_per_occasion",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}: {self.subject}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+
+class NotificationPreference(models.Model):
+    """Whether a person wants one kind of notification by email (no row: yes). In-app is always on."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=NotificationKind.choices)
+    email = models.BooleanField(_("email me"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="lms_one_preference_per_kind")]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} by email {'on' if self.email else 'off'}"
+
+
+class ScheduledRun(models.Model):
+    """One day's run of a daily job, planned once inside the task worker (see notifications.schedule)."""
+
+    job = models.CharField(_("job"), max_length=60)
+    run_on = models.DateField(_("day"))
+    planned_for = models.DateTimeField(_("planned for"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-run_on", "job"]
+        verbose_name = _("scheduled run")
+        constraints = [models.UniqueConstraint(fields=["job", "run_on"], name="lms_one_run_per_job_and_day")]
+
+    def __str__(self):
+        return f"{self.job} on {self.run_on}"

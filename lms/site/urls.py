@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import audit, learner, organisation, staff, team
+from .views import audit, learner, notifications, organisation, staff, team
 from .views.auth import SignInView
 
 urlpatterns = [
@@ -14,6 +14,22 @@ urlpatterns = [
     path("training/calendar.ics", learner.calendar_download, name="calendar"),
     path("training/calendar/<str:token>.ics", learner.calendar_feed, name="calendar_feed"),
     path("training/export/", learner.my_training_export, name="my_training_export"),
+    path("training/notifications/", notifications.notification_list, name="notifications"),
+    path(
+        "training/notifications/read-all/",
+        notifications.notifications_read_all,
+        name="notifications_read_all",
+    ),
+    path(
+        "training/notifications/<id:notification_id>/read/",
+        notifications.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "training/settings/notifications/",
+        notifications.notification_settings,
+        name="notification_settings",
+    ),
     path("training/organisation/", organisation.organisation, name="organisation"),
     path("training/organisation/cascade/", organisation.cascade, name="cascade"),
     path("training/organisation/expiring/", organisation.expiries, name="expiries"),

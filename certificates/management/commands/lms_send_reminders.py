@@ -5,7 +5,8 @@ from certificates.reminders import send_expiry_reminders
 
 class Command(BaseCommand):
     help = (
-        "Email holders and their leaders about certificates nearing expiry. Run daily (cron or a scheduler)."
+        "Remind holders and their leaders about certificates nearing expiry (in the app, and by email for "
+        "those who want it). Part of `manage.py lms_daily`, which the task worker also runs every day."
     )
 
     def handle(self, *args, **options):

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from certificates.urls import api_urlpatterns as certificates_api
 from courses.urls import api_urlpatterns as courses_api
+from lms.site.views import notifications
 from quizzes.urls import api_urlpatterns as quizzes_api
 
 from . import dashboards
@@ -21,6 +22,20 @@ urlpatterns = [
     path("organisation/cascade/", dashboards.Cascade.as_view(), name="api_cascade"),
     path("organisation/expiries/", dashboards.Expiries.as_view(), name="api_expiries"),
     path("nudges/", dashboards.Nudges.as_view(), name="api_nudges"),
+    path("notifications/", notifications.NotificationList.as_view(), name="api_notifications"),
+    path(
+        "notifications/read-all/",
+        notifications.NotificationsReadAll.as_view(),
+        name="api_notifications_read_all",
+    ),
+    path(
+        "notifications/<id:pk>/read/", notifications.NotificationRead.as_view(), name="api_notification_read"
+    ),
+    path(
+        "notification-preferences/",
+        notifications.NotificationPreferences.as_view(),
+        name="api_notification_preferences",
+    ),
     path("staff-imports/", dashboards.StaffImport.as_view(), name="api_staff_imports"),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),

@@ -10,7 +10,11 @@ from certificates import leaders_first
 from certificates.selectors import my_certificates
 from courses import selectors
 from lms.core import conf
+from lms.core.notifications import service as notifications
 from lms.site.calendar import feed_token
+
+# Unread messages My training lists (newest first); the rest are a click away on the messages page.
+NOTICES_SHOWN = 10
 
 
 @login_required
@@ -32,6 +36,8 @@ def my_training(request):
             "due_soon_days": soon,
             "certificates": my_certificates(request.user),
             "nudges": request.user.nudges.select_related("sender", "course")[:5],
+            "notices": notifications.unread_for(request.user)[:NOTICES_SHOWN],
+            "notices_unread": notifications.unread_count(request.user),
             "calendar_feed": request.build_absolute_uri(
                 reverse("lms:calendar_feed", kwargs={"token": feed_token(request.user)})
             ),

@@ -1,0 +1,30 @@
+"""What the product tells people about, and how each kind is described on the settings page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    ASSIGNED = "assigned", _("A course is assigned to me")
+    DUE_SOON = "due_soon", _("A course of mine is due within a week")
+    OVERDUE = "overdue", _("A course of mine is overdue")
+    CERTIFICATE_ISSUED = "certificate_issued", _("My certificate is issued")
+    REVIEWED = "reviewed", _("My written reply is graded or my observation signed off")
+    EXPIRING = "expiring", _("My certificate is about to expire")
+    TEAM_EXPIRING = "team_expiring", _("A certificate in my team is about to expire")
+    LEADER_DIGEST = "leader_digest", _("Daily summary: reviews waiting and people overdue")
+
+
+# Kinds only team leaders receive; the settings page shows them to leaders.
+LEADER_KINDS = frozenset({Kind.TEAM_EXPIRING, Kind.LEADER_DIGEST})
+
+HELP = {
+    Kind.ASSIGNED: _("Who assigned it and when it is due."),
+    Kind.DUE_SOON: _("One reminder, a week before the due date."),
+    Kind.OVERDUE: _("Once, the day after the due date passes."),
+    Kind.CERTIFICATE_ISSUED: _("With a link to download the PDF."),
+    Kind.REVIEWED: _("When a team leader has looked at your work."),
+    Kind.EXPIRING: _("60, 30 and 7 days before it expires."),
+    Kind.TEAM_EXPIRING: _("For team leaders: so you can plan time for renewing."),
+    Kind.LEADER_DIGEST: _("For team leaders: one email a day, only when there is something to do."),
+}
