@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -112,7 +113,9 @@ def complete_module(request, enrolment_id, module_id):
     standing = course_standings(request.user, [course]).get(course.pk)
     if standing is not None and standing.is_done and standing.certificate_id:
         # The last requirement was this module (the assessment was passed before): the certificate moment.
-        return redirect("lms:certificate", certificate_id=standing.certificate_id)
+        return redirect(
+            reverse("lms:certificate", kwargs={"certificate_id": standing.certificate_id}) + "?issued=1"
+        )
     then = f" Next: {standing.next_step[0].lower()}{standing.next_step[1:]}" if standing else ""
     messages.success(request, f"Well done! You have finished every module of “{course.title}”.{then}")
     return redirect(course.url)

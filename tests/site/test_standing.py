@@ -16,7 +16,7 @@ from certificates import services as certificate_services
 from certificates.models import Certificate
 from certificates.standing import standing_for
 from courses import services as course_services
-from lms.core.models import Nudge
+from lms.core.models import Notification
 from lms.site.dashboards import build_matrix
 from lms.site.exports import matrix_rows
 from quizzes import services as quiz_services
@@ -141,7 +141,11 @@ def test_every_screen_shows_the_same_state_and_next_step_from_locked_to_expired(
     certificate = Certificate.objects.get(holder=learner, course=course)
     assert_agree(client, world, "certified", "Certified until")
     # The certificate moment reaches the holder even though their leader's grading finished it.
-    assert Nudge.objects.filter(recipient=learner, sender=None, message__contains="has been issued").exists()
+    assert Notification.objects.filter(
+        recipient=learner,
+        kind="certificate_issued",
+        link=f"/training/certificates/{certificate.pk}/?issued=1",
+    ).exists()
 
     with freeze_time(certificate.expires_on - datetime.timedelta(days=10)):
         assert_agree(client, world, "expiring", "Renew by")
