@@ -6,6 +6,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from courses.api import StandingSerializer
 from courses.services import get_course
 from lms.core import roles
 from lms.core.api.serializers import ErrorSerializer
@@ -82,7 +83,37 @@ class SkillResultSerializer(serializers.Serializer):
     skill_score = serializers.IntegerField(allow_null=True)
 
 
+class ReviewOptionsSerializer(serializers.Serializer):
+    answers = serializers.BooleanField(
+        help_text="Whether the keys are in this result: on each question `credit` (0-100) and the type's "
+        "answer fields (`correct_options`, `option_quality`, `correct_order`, `rubric`…), and on each "
+        "option `correct` or `quality` and `quality_label`. Otherwise options carry only `id`, `text`, "
+        "`chosen`."
+    )
+    explanations = serializers.BooleanField(
+        help_text="Whether each question's `explanation` (and a written reply's `model_answer`) is in it."
+    )
+    note = serializers.CharField(
+        allow_blank=True, help_text="What is hidden and when it shows, in plain words; empty when nothing is."
+    )
+
+
+class ResultStandingSerializer(StandingSerializer):
+    next_url = serializers.CharField(
+        help_text="Where the next step happens: a module, the assessment, the course."
+    )
+    certificate_url = serializers.CharField(
+        allow_null=True,
+        help_text="The learner's certificate page; with `?issued=1` (the moment it is issued) when this "
+        "attempt's pass earned it.",
+    )
+
+
 class ResultSerializer(serializers.Serializer):
+    """An attempt's result. What it holds of the keys follows the assessment's review options (`review`):
+    by default the keys and explanations appear only after a pass or the last attempt. The learner's own
+    responses, the scores, the skills that fell short and a leader's marks and comment always do."""
+
     id = serializers.IntegerField()
     state = serializers.ChoiceField(choices=Attempt.State.choices)
     passed = serializers.BooleanField(allow_null=True)
@@ -94,9 +125,21 @@ class ResultSerializer(serializers.Serializer):
     provisional = serializers.DictField(
         allow_null=True, help_text="While awaiting review: scores from the automatically marked questions."
     )
-    questions = serializers.ListField(child=serializers.DictField())
+    questions = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="Per question: `id`, `type`, `dimension`, `skills`, `scenario`, `prompt`, `response` (the "
+        "learner's own), `options` (`id`, `text`, `chosen`), and `review` (`state`, `marks`, `comment`, "
+        "`criteria`: marks per rubric criterion once graded) for a written reply; keys as `review` says.",
+    )
     observation = serializers.ListField(child=serializers.DictField())
     thresholds = serializers.DictField(child=serializers.IntegerField())
+    review = ReviewOptionsSerializer(
+        help_text="What of the keys this result shows, under the review options."
+    )
+    standing = ResultStandingSerializer(
+        allow_null=True,
+        help_text="The learner's standing in the course after this attempt: its state and the one next step.",
+    )
 
 
 class StartAttempt(APIView):
@@ -112,7 +155,8 @@ class StartAttempt(APIView):
     def post(self, request, pk):
         """Start an attempt on the course's assessment, or get the one already open.
 
-        Refusals carry a `code`: `not_enrolled`, `leaders_first`, `attempt_limit`, `cooldown`,
+        Refusals carry a `code`: `not_enrolled`, `modules_incomplete` (the required modules come first,
+        unless the course opens its assessment early), `leaders_first`, `attempt_limit`, `cooldown`,
         `awaiting_review`, `already_passed`, `no_assessment`.
         """
         attempt, created = services.start_attempt(user=request.user, course=get_course(pk))
@@ -149,7 +193,7 @@ class AttemptDetail(APIView):
 class SubmitAttempt(APIView):
     @extend_schema(operation_id="attempts_submit", request=None, responses={200: ResultSerializer, **ERRORS})
     def post(self, request, pk):
-        """Submit once. A repeat returns the same result."""
+        """Submit once. A repeat returns the same result, with the keys the review options allow."""
         attempt = services.submit(user=request.user, attempt_id=pk)
         return Response(result_for(attempt))
 
@@ -157,7 +201,8 @@ class SubmitAttempt(APIView):
 class AttemptResult(APIView):
     @extend_schema(operation_id="attempts_result", responses={200: ResultSerializer, **ERRORS})
     def get(self, request, pk):
-        """Per-question feedback with explanations and the per-skill breakdown, after submission only."""
+        """Per-question feedback and the per-skill breakdown, after submission only; the keys and
+        explanations as the assessment's review options allow, and the learner's next step."""
         attempt = services.own_attempt(user=request.user, attempt_id=pk)
         if attempt.is_open:
             raise Conflict("Submit the attempt to see its result.", code="attempt_open")

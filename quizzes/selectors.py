@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from courses.access import course_access
-from courses.models import Enrolment
+from courses.models import Enrolment, ModulePage
+from courses.progress import progress_for
 from lms.core import roles
 from lms.core.models import Profile
 
@@ -25,14 +26,37 @@ class AssessmentState:
     passed: bool
     refusal: tuple[str, str, int] | None = None
     reviews_pending: list = field(default_factory=list)
+    # Required modules still to finish before the assessment opens (0 when the course opens it early),
+    # and the first of them.
+    modules_left: int = 0
+    modules_done: int = 0
+    next_module: ModulePage | None = None
+
+    @property
+    def refusal_code(self) -> str:
+        return self.refusal[0] if self.refusal else ""
+
+
+def _modules_left(course, enrolment) -> tuple[int, int, ModulePage | None]:
+    """Required modules of ``course`` not yet done and those done, and the next one, unless the course
+    lets people take its assessment before finishing them."""
+    if enrolment is None or course.assessment_opens_early:
+        return 0, 0, None
+    progress = progress_for(enrolment)
+    return len(progress.required) - progress.required_done, progress.required_done, progress.next_module
 
 
 def assessment_state_for(*, user, assessment: AssessmentPage) -> AssessmentState:
     course = assessment.get_parent().specific
     attempts = list(Attempt.objects.filter(learner=user, assessment=assessment))
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    modules_left, modules_done, next_module = _modules_left(course, enrolment)
     state = AssessmentState(
         assessment=assessment,
-        enrolled=Enrolment.objects.filter(user=user, course=course).exists(),
+        enrolled=enrolment is not None,
+        modules_left=modules_left,
+        modules_done=modules_done,
+        next_module=next_module,
         attempts=attempts,
         open_attempt=next((a for a in attempts if a.is_open), None),
         remaining=(assessment.attempt_limit - len(attempts)) if assessment.attempt_limit else None,
@@ -44,11 +68,14 @@ def assessment_state_for(*, user, assessment: AssessmentPage) -> AssessmentState
 
 
 def start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, int] | None:
+    """Why ``user`` may not start an attempt now, as (code, message, HTTP status), or None if they may.
+
+    In the order a person's standing in the course (``courses.hooks.course_standings``) puts the same
+    facts, so the assessment page, the API and every screen showing the standing say the same thing:
+    a pass or a pending review first, then the modules, then who may start at all, then attempts.
+    """
     if not state.enrolled:
         return "not_enrolled", f"Enrol in “{course.title}” before taking its assessment.", 403
-    access = course_access(user=user, course=course)
-    if not access.is_open:
-        return access.code, access.detail, 403
     if state.passed:
         return "already_passed", "You have already passed this assessment.", 409
     if any(a.state == Attempt.State.AWAITING_REVIEW for a in state.attempts):
@@ -57,6 +84,17 @@ def start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, in
             "Your last attempt is waiting for your team leader's review; you will hear when it is done.",
             409,
         )
+    if state.modules_left:
+        # DESIGN §4 rule 7: the assessment checks what the course taught, so it opens after the modules.
+        more = f"{state.modules_left} more module{'' if state.modules_left == 1 else 's'}"
+        return (
+            "modules_incomplete",
+            f"Finish {more} first: the assessment opens once the required modules are done.",
+            403,
+        )
+    access = course_access(user=user, course=course)
+    if not access.is_open:
+        return access.code, access.detail, 403
     if state.remaining is not None and state.remaining <= 0:
         return (
             "attempt_limit",

@@ -13,6 +13,32 @@ from courses.models.pages import SignedInPageMixin
 from ..blocks import AssessmentQuestionsBlock, ObservationItemBlock
 
 
+class ReviewTiming(models.TextChoices):
+    """When a learner may see part of the feedback on an attempt (as Moodle's quiz review options)."""
+
+    ALWAYS = "always", _("After every attempt")
+    PASS_OR_LAST = "pass_or_last", _("After a pass or the last attempt")
+    PASS = "pass", _("Only after a pass")
+    NEVER = "never", _("Never")
+
+    def allows(self, *, passed: bool, last: bool) -> bool:
+        """Whether feedback with this timing shows, for a learner who has (or has not) passed, or has
+        (or has not) used their last attempt."""
+        return self == ReviewTiming.ALWAYS or (
+            (self == ReviewTiming.PASS_OR_LAST and (passed or last)) or (self == ReviewTiming.PASS and passed)
+        )
+
+
+def review_field(label, help_text):
+    return models.CharField(
+        label,
+        max_length=20,
+        choices=ReviewTiming.choices,
+        default=ReviewTiming.PASS_OR_LAST,
+        help_text=help_text,
+    )
+
+
 def percent_field(label, default, help_text):
     return models.PositiveSmallIntegerField(
         label, default=default, validators=[MaxValueValidator(100)], help_text=help_text
@@ -38,6 +64,17 @@ class AssessmentPage(SignedInPageMixin, Page):
     )
     time_limit_minutes = models.PositiveIntegerField(
         _("time limit (minutes)"), default=30, help_text=_("0: none.")
+    )
+    review_answers = review_field(
+        _("right answers and reply quality"),
+        _(
+            "When learners see which options were right, how good each reply was, the right order, the "
+            "rubric and their mark for each question. Until then they see their own answers."
+        ),
+    )
+    review_explanations = review_field(
+        _("explanations and model answers"),
+        _("When learners see each question's explanation and the model answer to a written reply."),
     )
     questions = StreamField(AssessmentQuestionsBlock(), verbose_name=_("questions"))
     observation = StreamField(
@@ -66,6 +103,15 @@ class AssessmentPage(SignedInPageMixin, Page):
             ],
             heading=_("Pass marks and rules"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("review_answers"), FieldPanel("review_explanations")],
+            heading=_("What learners see after an attempt"),
+            help_text=_(
+                "Their scores, pass or fail, the skills that fell short and their own answers always show, "
+                "and so do a team leader's marks and comment on a written reply once it is graded. Keep "
+                "the keys back until a pass or the last attempt, so a retake measures skill, not memory."
+            ),
+        ),
     ]
     parent_page_types = ["lms_courses.CoursePage"]
     subpage_types = []
@@ -79,6 +125,8 @@ class AssessmentPage(SignedInPageMixin, Page):
         APIField("attempt_limit"),
         APIField("cooldown_minutes"),
         APIField("time_limit_minutes"),
+        APIField("review_answers"),
+        APIField("review_explanations"),
     ]
     template = "lms_quizzes/assessment_page.html"
 
@@ -97,13 +145,30 @@ class AssessmentPage(SignedInPageMixin, Page):
             context["state"] = assessment_state_for(user=request.user, assessment=self)
         return context
 
+    # The author's preview: what a learner sees once they start, or the same with every key set out.
+    PREVIEW_LEARNER, PREVIEW_KEYS = "", "keys"
+
+    @property
+    def preview_modes(self):
+        return [(self.PREVIEW_LEARNER, _("Learner's view")), (self.PREVIEW_KEYS, _("With answer keys"))]
+
     def serve_preview(self, request, mode_name):
-        # Authors preview the questions as a learner would see them (with keys, since it is the author).
         from django.template.response import TemplateResponse
 
+        from ..blocks import PoolBlock
         from ..questions import build_snapshot
+        from ..results import preview_question
 
+        with_keys = mode_name == self.PREVIEW_KEYS
         snapshot = build_snapshot(self, seed=0)
-        return TemplateResponse(
-            request, "lms_quizzes/assessment_preview.html", {"page": self, "snapshot": snapshot}
-        )
+        context = {
+            "page": self,
+            "self": self,
+            "request": request,
+            "with_keys": with_keys,
+            "mode_label": dict(self.preview_modes).get(mode_name, self.preview_modes[0][1]),
+            "questions": [preview_question(q, with_keys=with_keys) for q in snapshot["questions"]],
+            "observation": snapshot["observation"],
+            "draws_from_pools": any(isinstance(block.block, PoolBlock) for block in self.questions),
+        }
+        return TemplateResponse(request, "lms_quizzes/assessment_preview.html", context)

@@ -9,7 +9,7 @@ from courses.services import get_course
 from lms.core.exceptions import LMSError
 from quizzes import question_types, rules, services
 from quizzes.forms import answers_from_post
-from quizzes.results import result_for
+from quizzes.results import input_view, result_for, standing_of
 
 
 @login_required
@@ -28,13 +28,9 @@ def _render_open(request, attempt, answers=None, errors=None, status=200):
     saved = services.saved_answers(attempt) if answers is None else answers
     questions = []
     for asked in attempt.snapshot["questions"]:
-        kind = question_types.of(asked)
         # Built from the public view only, so no key can reach the page's templates.
-        question = kind.public(asked)
-        question["saved"] = saved.get(question["id"])
+        question = input_view(asked, saved.get(asked["id"]))
         question["error"] = (errors or {}).get(question["id"])
-        question["input_template"] = kind.input_template
-        question.update(kind.input_context(question, question["saved"]))
         questions.append(question)
     deadline = rules.deadline(attempt)
     return render(
@@ -57,11 +53,29 @@ def attempt_page(request, attempt_id):
         messages.info(request, "Time ran out, so your saved answers were submitted for you.")
     if attempt.is_open:
         return _render_open(request, attempt)
-    result = result_for(attempt)
+    return _render_result(request, attempt)
+
+
+def _render_result(request, attempt):
+    standing = standing_of(attempt)
+    result = result_for(attempt, standing=standing)
+    asked = {q["id"]: q for q in attempt.snapshot["questions"]}
     for question in result["questions"]:
-        # For the page only: the API returns the same result without template names.
-        question["feedback_template"] = question_types.of(question).feedback_template
-    return render(request, "lms_quizzes/result.html", {"attempt": attempt, "result": result})
+        # For the page only: the API returns the same result without template names. With the keys shown,
+        # the type's feedback template sets the learner's answer beside the right one; without, the
+        # learner sees their answer as they gave it, in the attempt page's own (disabled) inputs.
+        if result["review"]["answers"]:
+            question["feedback_template"] = question_types.of(question).feedback_template
+        else:
+            question["answer_view"] = input_view(asked[question["id"]], question["response"])
+    context = {
+        "attempt": attempt,
+        "result": result,
+        "standing": standing,
+        # The certificate this pass has just earned: the page's one next step.
+        "certificate_earned": bool(standing and standing.is_done and attempt.passed),
+    }
+    return render(request, "lms_quizzes/result.html", context)
 
 
 def _save_posted(request, attempt_id):

@@ -1,5 +1,6 @@
 import pytest
 
+from courses import services as course_services
 from courses.models import Enrolment
 from tests.factories import SkillFactory, make_assessment, sample_questions
 
@@ -30,8 +31,23 @@ def auto_assessment(course, skills):
     return make_assessment(course, questions, slug="auto", title="Auto")
 
 
+def finish_modules(user, course, enrolment):
+    """Complete every module of ``course``, as the learner would: the assessment opens after them."""
+    for module in course.modules():
+        course_services.complete_module(user=user, enrolment_id=enrolment.pk, module_id=module.pk)
+
+
 @pytest.fixture
 def enrolled(course, learner):
+    """The learner, enrolled with every module done: ready for the assessment."""
+    enrolment = Enrolment.objects.create(user=learner, course=course)
+    finish_modules(learner, course, enrolment)
+    return enrolment
+
+
+@pytest.fixture
+def just_enrolled(course, learner):
+    """The learner, enrolled with no module done yet."""
     return Enrolment.objects.create(user=learner, course=course)
 
 

@@ -14,6 +14,8 @@ from wagtail import blocks as wagtail_blocks
 
 from lms.core.exceptions import LMSError
 from quizzes import blocks, question_types, services
+from quizzes.models import AssessmentPage
+from quizzes.models.assessment import ReviewTiming
 from quizzes.question_types.base import PUBLIC_KEYS, invalid_answer
 from quizzes.questions import build_snapshot, public_question
 from tests.factories import make_assessment
@@ -300,5 +302,12 @@ def test_a_registered_type_reaches_the_page_the_api_grading_and_the_result(
     client.post(f"/training/attempts/{attempt.pk}/submit/", {"q-sa-1": " complaint LOG "})
     attempt.refresh_from_db()
     assert attempt.answers.get(question_id="sa-1").credit == 1.0
+    # The attempt failed with attempts left: the learner sees their own answer in the type's input,
+    # and none of its key.
+    result = client.get(f"/training/attempts/{attempt.pk}/").content.decode()
+    assert 'value=" complaint LOG "' in result and "Accepted answers" not in result
+    assert "accepted" not in json.dumps(api.get(f"/api/v1/attempts/{attempt.pk}/result/").json())
+    # Where the author shows the keys after every attempt, the type's feedback template shows it.
+    AssessmentPage.objects.filter(pk=attempt.assessment_id).update(review_answers=ReviewTiming.ALWAYS)
     result = client.get(f"/training/attempts/{attempt.pk}/").content.decode()
     assert "Accepted answers:</strong> complaint log" in result

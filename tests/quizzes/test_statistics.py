@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 from quizzes import services
 from quizzes.stats import question_statistics, skill_statistics
 from tests.factories import UserFactory
-from tests.quizzes.conftest import best_answers
+from tests.quizzes.conftest import best_answers, finish_modules
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def sit(user, course, answers_for):
     from courses.models import Enrolment
 
-    Enrolment.objects.get_or_create(user=user, course=course)
+    enrolment, _ = Enrolment.objects.get_or_create(user=user, course=course)
+    finish_modules(user, course, enrolment)
     attempt, _ = services.start_attempt(user=user, course=course)
     services.save_answers(user=user, attempt_id=attempt.pk, answers=answers_for(attempt))
     return services.submit(user=user, attempt_id=attempt.pk)

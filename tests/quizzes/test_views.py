@@ -149,13 +149,3 @@ def test_leader_grades_and_signs_off_in_the_browser(client, assessment, enrolled
     client.post(f"/training/reviews/{observation.pk}/", {"items": items, "note": "Watched a live call"})
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.GRADED and attempt.passed
-
-
-def test_author_preview_shows_a_draw_with_keys(rf, assessment):
-    request = rf.get("/")
-    request.user = UserFactory(username="author-admin", is_superuser=True, is_staff=True)
-    response = assessment.make_preview_request(request)
-    assert response.status_code == 200
-    html = response.rendered_content
-    assert "author preview" in html
-    assert "Any adviser ✔" in html
