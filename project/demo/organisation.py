@@ -6,6 +6,7 @@ from django.db import transaction
 
 from lms.core import conf
 from lms.core.models import Profile, Team
+from lms.site.authors import AUTHORS_GROUP
 
 DEMO_PASSWORD = "demo1234"  # noqa: S105 - documented demo credential, demo settings only
 
@@ -78,9 +79,11 @@ def build_organisation() -> dict[str, object]:
     hr_group.permissions.add(*hr_perms)
     users["hr"].groups.add(hr_group)
 
-    editors = Group.objects.filter(name="Editors").first()
-    if editors:
-        users["author"].groups.add(editors)
+    # The plugin's own group for course authors (made after every migrate): pages, skills, policies,
+    # certificate designs, images, publishing.
+    authors = Group.objects.filter(name=AUTHORS_GROUP).first()
+    if authors:
+        users["author"].groups.add(authors)
 
     teams = {}
     for name, leader, parent, members in TEAMS:
