@@ -6,7 +6,7 @@ from django.db import transaction
 
 from lms.core import conf
 from lms.core.models import Profile, Team
-from lms.site.authors import AUTHORS_GROUP
+from lms.site.authors import AUTHORS_GROUP, ensure_authors_group
 
 DEMO_PASSWORD = "demo1234"  # noqa: S105 - documented demo credential, demo settings only
 
@@ -81,9 +81,8 @@ def build_organisation() -> dict[str, object]:
 
     # The plugin's own group for course authors (made after every migrate): pages, skills, policies,
     # certificate designs, images, publishing.
-    authors = Group.objects.filter(name=AUTHORS_GROUP).first()
-    if authors:
-        users["author"].groups.add(authors)
+    ensure_authors_group(sender=None)  # complete, now that the page tree exists
+    users["author"].groups.add(Group.objects.get(name=AUTHORS_GROUP))
 
     teams = {}
     for name, leader, parent, members in TEAMS:
