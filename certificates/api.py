@@ -10,12 +10,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
-from rest_framework.views import APIView
 
 from courses.services import get_course
 from lms.core import roles
 from lms.core.api.fields import IdField
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError, NotFound
 
@@ -79,7 +79,7 @@ FILTER_PARAMS = [
 ]
 
 
-class CertificateList(APIView):
+class CertificateList(SignedInAPIView):
     @extend_schema(
         operation_id="certificates_list",
         parameters=FILTER_PARAMS,
@@ -94,7 +94,7 @@ class CertificateList(APIView):
         return Response([certificate_data(c, request) for c in qs[:1000]])
 
 
-class CertificateDetail(APIView):
+class CertificateDetail(SignedInAPIView):
     @extend_schema(operation_id="certificates_retrieve", responses={200: CertificateSerializer, **ERRORS})
     def get(self, request, pk):
         return Response(
@@ -102,7 +102,7 @@ class CertificateDetail(APIView):
         )
 
 
-class CertificatePdf(APIView):
+class CertificatePdf(SignedInAPIView):
     @extend_schema(
         operation_id="certificates_pdf",
         responses={(200, "application/pdf"): bytes, 410: ErrorSerializer, 503: ErrorSerializer, **ERRORS},
@@ -131,7 +131,7 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class RevokeCertificate(APIView):
+class RevokeCertificate(SignedInAPIView):
     @extend_schema(
         operation_id="certificates_revoke",
         request=ReasonSerializer,
@@ -154,7 +154,7 @@ class CorrectionSerializer(ReasonSerializer):
     holder_name = serializers.CharField(max_length=200, required=False)
 
 
-class CorrectCertificate(APIView):
+class CorrectCertificate(SignedInAPIView):
     @extend_schema(
         operation_id="certificates_correct",
         request=CorrectionSerializer,
@@ -195,7 +195,7 @@ class VerificationSerializer(serializers.Serializer):
     )
 
 
-class VerifyCertificate(APIView):
+class VerifyCertificate(SignedInAPIView):
     authentication_classes = []
     permission_classes = [permissions.AllowAny]
     throttle_classes = [VerifyThrottle]
@@ -219,7 +219,7 @@ class ExceptionSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class GrantException(APIView):
+class GrantException(SignedInAPIView):
     @extend_schema(
         operation_id="leaders_first_exceptions_create",
         request=ExceptionSerializer,
@@ -277,7 +277,7 @@ class ExportFiltersSerializer(serializers.Serializer):
     filters = serializers.DictField(required=False, default=dict, help_text="The register filters to export.")
 
 
-class ExportList(APIView):
+class ExportList(SignedInAPIView):
     @extend_schema(
         operation_id="certificate_exports_list", responses={200: ExportSerializer(many=True), **ERRORS}
     )
@@ -304,14 +304,14 @@ class ExportList(APIView):
         return Response(export_data(export, request), status=status.HTTP_202_ACCEPTED)
 
 
-class ExportDetail(APIView):
+class ExportDetail(SignedInAPIView):
     @extend_schema(operation_id="certificate_exports_retrieve", responses={200: ExportSerializer, **ERRORS})
     def get(self, request, pk):
         """Progress of an export, and its download link once ready."""
         return Response(export_data(services.own_export(user=request.user, export_id=pk), request))
 
 
-class ExportDownload(APIView):
+class ExportDownload(SignedInAPIView):
     @extend_schema(
         operation_id="certificate_exports_download", responses={(200, "application/zip"): bytes, **ERRORS}
     )

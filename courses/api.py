@@ -5,10 +5,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from lms.core.api.fields import IdField
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
 from lms.core.exceptions import NotFound
 
@@ -143,7 +143,7 @@ CATALOGUE_FILTERS = [
 ]
 
 
-class CourseList(APIView):
+class CourseList(SignedInAPIView):
     @extend_schema(
         operation_id="courses_list",
         parameters=CATALOGUE_FILTERS,
@@ -164,7 +164,7 @@ class CourseList(APIView):
         return Response([_course_data(e, request) for e in entries])
 
 
-class CourseDetail(APIView):
+class CourseDetail(SignedInAPIView):
     @extend_schema(operation_id="courses_retrieve", responses={200: CourseSerializer, **ERRORS})
     def get(self, request, pk):
         """One live course, whoever it is offered to (``in_audience`` says whether the caller is)."""
@@ -219,7 +219,7 @@ def enrolment_data(enrolment: Enrolment, progress, request, *, with_standing: bo
     }
 
 
-class EnrolmentList(APIView):
+class EnrolmentList(SignedInAPIView):
     @extend_schema(operation_id="enrolments_list", responses={200: EnrolmentSerializer(many=True), **ERRORS})
     def get(self, request):
         """The caller's enrolments, overdue and soonest due first."""
@@ -249,7 +249,7 @@ class EnrolmentList(APIView):
         return Response(enrolment_data(enrolment, progress, request), status=status.HTTP_201_CREATED)
 
 
-class EnrolmentDetail(APIView):
+class EnrolmentDetail(SignedInAPIView):
     @extend_schema(operation_id="enrolments_retrieve", responses={200: EnrolmentSerializer, **ERRORS})
     def get(self, request, pk):
         enrolment = services.enrolment_for(user=request.user, enrolment_id=pk)
@@ -257,7 +257,7 @@ class EnrolmentDetail(APIView):
         return Response(enrolment_data(enrolment, progress, request))
 
 
-class CompleteModule(APIView):
+class CompleteModule(SignedInAPIView):
     @extend_schema(
         operation_id="enrolments_modules_complete",
         request=None,
@@ -278,6 +278,7 @@ class AssignmentRequestSerializer(serializers.Serializer):
 
 
 class AssignmentCreate(generics.GenericAPIView):
+    permission_classes = SignedInAPIView.permission_classes
     serializer_class = AssignmentRequestSerializer
 
     @extend_schema(

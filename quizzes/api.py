@@ -4,12 +4,12 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from courses.api import StandingSerializer
 from courses.services import get_course
 from lms.core import roles
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
 from lms.core.exceptions import Conflict, Forbidden, NotFound
 from lms.core.names import display_name
@@ -142,7 +142,7 @@ class ResultSerializer(serializers.Serializer):
     )
 
 
-class StartAttempt(APIView):
+class StartAttempt(SignedInAPIView):
     @extend_schema(
         operation_id="courses_attempts_create",
         request=None,
@@ -169,7 +169,7 @@ class AnswersSerializer(serializers.Serializer):
     answers = serializers.DictField(child=serializers.JSONField(allow_null=True))
 
 
-class AttemptDetail(APIView):
+class AttemptDetail(SignedInAPIView):
     @extend_schema(operation_id="attempts_retrieve", responses={200: AttemptSerializer, **ERRORS})
     def get(self, request, pk):
         """An attempt with its questions (never their keys) and the answers saved so far."""
@@ -190,7 +190,7 @@ class AttemptDetail(APIView):
         return Response(attempt_data(attempt))
 
 
-class SubmitAttempt(APIView):
+class SubmitAttempt(SignedInAPIView):
     @extend_schema(operation_id="attempts_submit", request=None, responses={200: ResultSerializer, **ERRORS})
     def post(self, request, pk):
         """Submit once. A repeat returns the same result, with the keys the review options allow."""
@@ -198,7 +198,7 @@ class SubmitAttempt(APIView):
         return Response(result_for(attempt))
 
 
-class AttemptResult(APIView):
+class AttemptResult(SignedInAPIView):
     @extend_schema(operation_id="attempts_result", responses={200: ResultSerializer, **ERRORS})
     def get(self, request, pk):
         """Per-question feedback and the per-skill breakdown, after submission only; the keys and
@@ -256,14 +256,14 @@ def review_data(review: Review) -> dict:
     }
 
 
-class ReviewList(APIView):
+class ReviewList(SignedInAPIView):
     @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **ERRORS})
     def get(self, request):
         """Written replies and observations waiting for you: your teams, courses you are certified in."""
         return Response([review_data(r) for r in selectors.review_queue(user=request.user)])
 
 
-class ReviewDetail(APIView):
+class ReviewDetail(SignedInAPIView):
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **ERRORS})
     def get(self, request, pk):
         return Response(review_data(services.reviewable(reviewer=request.user, review_id=pk)))
@@ -276,7 +276,7 @@ class GradeSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=4000)
 
 
-class GradeReview(APIView):
+class GradeReview(SignedInAPIView):
     @extend_schema(
         operation_id="reviews_grade", request=GradeSerializer, responses={200: ReviewSerializer, **ERRORS}
     )
@@ -299,7 +299,7 @@ class SignOffSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
 
 
-class SignOffReview(APIView):
+class SignOffReview(SignedInAPIView):
     @extend_schema(
         operation_id="reviews_sign_off",
         request=SignOffSerializer,
@@ -319,7 +319,7 @@ class SignOffReview(APIView):
         return Response(review_data(review))
 
 
-class AssessmentStatistics(APIView):
+class AssessmentStatistics(SignedInAPIView):
     @extend_schema(
         operation_id="assessments_statistics",
         responses={

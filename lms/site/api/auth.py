@@ -4,10 +4,10 @@ from rest_framework import permissions
 from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
-from rest_framework.views import APIView
 
 from lms.core import lockout, throttle
 from lms.core.api.serializers import ErrorSerializer, TokenRequestSerializer, TokenSerializer
+from lms.core.api.views import SignedInAPIView
 from lms.core.exceptions import LMSError
 
 
@@ -16,7 +16,7 @@ class LoginThrottle(AnonRateThrottle):
     scope = "lms_token"
 
 
-class ObtainTokenView(APIView):
+class ObtainTokenView(SignedInAPIView):
     """Exchange a username and password for an API token."""
 
     authentication_classes = []

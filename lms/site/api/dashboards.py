@@ -6,11 +6,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from lms.core import roles, staff_import
 from lms.core.api.fields import IdField
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
 from lms.core.names import display_name
@@ -20,7 +20,7 @@ from lms.site import dashboards, services
 ERRORS = dict.fromkeys((400, 401, 403, 404), ErrorSerializer)
 
 
-class TeamList(APIView):
+class TeamList(SignedInAPIView):
     @extend_schema(
         operation_id="teams_list",
         responses={
@@ -80,7 +80,7 @@ def matrix_data(matrix) -> dict:
     }
 
 
-class TeamProgress(APIView):
+class TeamProgress(SignedInAPIView):
     @extend_schema(
         operation_id="teams_progress",
         responses={
@@ -107,7 +107,7 @@ class TeamProgress(APIView):
         return Response(data)
 
 
-class Compliance(APIView):
+class Compliance(SignedInAPIView):
     @extend_schema(operation_id="organisation_compliance", responses={200: OpenApiTypes.OBJECT, **ERRORS})
     def get(self, request):
         """HR: per team and course, how many members hold a current certificate."""
@@ -132,7 +132,7 @@ class Compliance(APIView):
         )
 
 
-class Cascade(APIView):
+class Cascade(SignedInAPIView):
     @extend_schema(
         operation_id="organisation_cascade",
         responses={
@@ -157,7 +157,7 @@ class Cascade(APIView):
         return Response(dashboards.cascade())
 
 
-class Expiries(APIView):
+class Expiries(SignedInAPIView):
     @extend_schema(
         operation_id="organisation_expiries",
         parameters=[
@@ -203,7 +203,7 @@ class NudgeSerializer(serializers.Serializer):
     message = serializers.CharField(max_length=1000)
 
 
-class Nudges(APIView):
+class Nudges(SignedInAPIView):
     @extend_schema(
         operation_id="nudges_create",
         request=NudgeSerializer,
@@ -225,7 +225,7 @@ class Nudges(APIView):
         return Response({"sent": len(sent)}, status=status.HTTP_201_CREATED)
 
 
-class StaffImport(APIView):
+class StaffImport(SignedInAPIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(

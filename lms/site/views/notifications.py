@@ -13,9 +13,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from lms.core.api.serializers import ErrorSerializer
+from lms.core.api.views import SignedInAPIView
 from lms.core.exceptions import LMSError
 from lms.core.models import Notification
 from lms.core.notifications import service
@@ -134,6 +134,7 @@ def _truth(value: str | None, name: str) -> bool | None:
 
 
 class NotificationList(generics.ListAPIView):
+    permission_classes = SignedInAPIView.permission_classes
     serializer_class = NotificationSerializer
 
     def get_queryset(self):
@@ -157,7 +158,7 @@ class NotificationList(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class NotificationRead(APIView):
+class NotificationRead(SignedInAPIView):
     @extend_schema(
         operation_id="notifications_read",
         request=None,
@@ -175,7 +176,7 @@ class NotificationRead(APIView):
         return Response(NotificationSerializer(notification).data)
 
 
-class NotificationsReadAll(APIView):
+class NotificationsReadAll(SignedInAPIView):
     @extend_schema(
         operation_id="notifications_read_all",
         request=None,
@@ -229,7 +230,7 @@ def _preferences(user) -> dict:
     }
 
 
-class NotificationPreferences(APIView):
+class NotificationPreferences(SignedInAPIView):
     @extend_schema(
         operation_id="notification_preferences_retrieve", responses={200: PreferencesSerializer, **ERRORS}
     )
