@@ -6,6 +6,7 @@ grading as long as a type with their ``"type"`` name is registered.
 """
 
 import random
+from abc import ABC, abstractmethod
 
 from lms.core.exceptions import LMSError
 
@@ -37,7 +38,7 @@ def item_ids(list_value, prefix: str) -> list[str]:
     return [b.id or f"{prefix}-{i}" for i, b in enumerate(bound)]
 
 
-class QuestionType:
+class QuestionType(ABC):
     """Subclass, set ``name`` and ``block``, override what differs, and decorate with ``@register``."""
 
     # The StreamField child name, stored as the snapshot's "type".
@@ -105,14 +106,14 @@ class QuestionType:
         """Extra values the input template needs, from the *public* question and the saved response."""
         return {}
 
+    @abstractmethod
     def from_post(self, question: dict, data, name: str):
         """The response posted by the input template (fields named from ``name``, "q-<id>"), or None
         when the form holds none. Raise ``UnreadableAnswer`` for a response that makes no sense."""
-        raise NotImplementedError
 
+    @abstractmethod
     def clean(self, question: dict, response):
         """Check a (non-None) response's shape and return it normalised; raise ``invalid_answer``."""
-        raise NotImplementedError
 
     # Grading
 
@@ -124,9 +125,9 @@ class QuestionType:
             return 0.0
         return self.score(question, response)
 
+    @abstractmethod
     def score(self, question: dict, response) -> float:
         """Credit from 0 to 1 for a given, cleaned response."""
-        raise NotImplementedError
 
     def credit_from_marks(self, question: dict, marks: dict) -> float:
         """Credit from a reviewer's marks, for a type that ``needs_review``."""

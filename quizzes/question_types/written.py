@@ -41,6 +41,11 @@ class Written(QuestionType):
             )
         return response
 
+    def score(self, question, response):
+        # Never reached: ``credit`` returns None for a type that needs review, and a leader's marks
+        # give the credit (credit_from_marks).
+        raise TypeError("A written reply is graded by a leader, never scored automatically.")
+
     def credit_from_marks(self, question, marks):
         total = sum(c["points"] for c in question["rubric"])
         awarded = sum(min(int(marks.get(c["id"], 0)), c["points"]) for c in question["rubric"])
