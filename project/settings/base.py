@@ -132,6 +132,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 
+from .sso import *  # noqa: E402, F403  (single sign-on, when configured)
+
+# Django's accounts, then single sign-on when the environment configures it.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    *SSO_AUTHENTICATION_BACKENDS,  # noqa: F405
+]
+
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:my_training"
 LOGOUT_REDIRECT_URL = "lms:login"
