@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint check wheel setup demo chromium clean
+.PHONY: run test test-postgres lint check wheel setup demo chromium gettext clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it (e.g. apt-get install python3.11 python3.11-venv) or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -33,6 +33,17 @@ chromium:
 		fi; \
 	fi
 
+# The translation tests run makemessages, which needs GNU gettext's xgettext.
+gettext:
+	@if ! command -v xgettext >/dev/null; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing GNU gettext for the translation checks…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "The translation tests need GNU gettext: run 'sudo apt-get install gettext'"; exit 1; \
+		fi; \
+	fi
+
 demo: $(STAMP)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py lms_demo
@@ -46,10 +57,10 @@ run: demo
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium gettext
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: $(STAMP) chromium
+test-postgres: $(STAMP) chromium gettext
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
