@@ -49,6 +49,10 @@ DEFAULTS = {
     "LMS_PAGE_CACHE_SECONDS": 300,
     # Paths that keep Django's default headers instead of our strict Content-Security-Policy.
     "LMS_CSP_EXEMPT_PATHS": ("/admin/", "/django-admin/", "/api/v1/docs/"),
+    # Hosts that video blocks may embed players from (embed hosts only, not whole video sites); the
+    # Content-Security-Policy's frame-src follows this list. YouTube and Vimeo links are embedded through
+    # their privacy-friendly players (youtube-nocookie.com, Vimeo with "do not track").
+    "LMS_VIDEO_HOSTS": ("www.youtube-nocookie.com", "player.vimeo.com"),
     # Notification emails: tries before one is given up, and the wait before the first retry in seconds
     # (each later retry waits twice as long as the one before).
     "LMS_EMAIL_MAX_ATTEMPTS": 5,
