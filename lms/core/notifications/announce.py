@@ -9,6 +9,7 @@ The voice: plain, warm and practical. Say what happened, what it means, and the 
 import datetime
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from ..names import display_name
 from .kinds import Kind
@@ -325,4 +326,23 @@ def leader_digest(
             "team_link": team_link,
         },
         occasion=f"digest:{day.isoformat()}",
+    )
+
+
+def nudge(*, recipient, sender, nudge_id: int, message: str, course_title: str, training_link: str):
+    """A leader's (or HR's) short note to one person; once per nudge."""
+    who = display_name(sender) or _("Your team leader")
+    subject = (
+        _("A note from %(who)s about “%(course)s”") % {"who": who, "course": course_title}
+        if course_title
+        else _("A note from %(who)s about your training") % {"who": who}
+    )
+    return notify(
+        recipient=recipient,
+        kind=Kind.NUDGE,
+        subject=subject,
+        text=message,
+        link=training_link,
+        context={"sender": who, "message": message, "course_title": course_title},
+        occasion=f"nudge:{nudge_id}",
     )

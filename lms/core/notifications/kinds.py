@@ -13,6 +13,7 @@ class Kind(models.TextChoices):
     EXPIRING = "expiring", _("My certificate is about to expire")
     TEAM_EXPIRING = "team_expiring", _("A certificate in my team is about to expire")
     LEADER_DIGEST = "leader_digest", _("Daily summary: reviews waiting and people overdue")
+    NUDGE = "nudge", _("A note from my team leader about my training")
 
 
 # Kinds only team leaders receive; the settings page shows them to leaders.
@@ -27,4 +28,5 @@ HELP = {
     Kind.EXPIRING: _("60, 30 and 7 days before it expires."),
     Kind.TEAM_EXPIRING: _("For team leaders: so you can plan time for renewing."),
     Kind.LEADER_DIGEST: _("For team leaders: one email a day, only when there is something to do."),
+    Kind.NUDGE: _("A short message from your team leader or HR; it is always on My training too."),
 }
