@@ -22,5 +22,11 @@ if settings.DEBUG:
 # Wagtail serves the course pages; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]
 
-# API paths that match nothing answer in JSON like the rest of the API.
+# Errors in the product's layout for people, and JSON ({"detail", "code"}) under /api/ like the rest of
+# the API. Django reads these names from the root URLconf only: a host site that installs the plugin
+# points its own handler400/403/404/500 at the same views (and CSRF_FAILURE_VIEW at
+# "lms.site.views.errors.csrf_failure").
+handler400 = "lms.site.views.errors.bad_request"
+handler403 = "lms.site.views.errors.permission_denied"
 handler404 = "lms.site.views.errors.page_not_found"
+handler500 = "lms.site.views.errors.server_error"
