@@ -5,6 +5,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from lms.core import roles
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile, walk_up
@@ -137,18 +139,24 @@ class CatalogueFilters:
         state = str(params.get("state") or "").strip()
         errors = []
         if len(q) > MAX_SEARCH_LENGTH:
-            errors.append(f"Search: use at most {MAX_SEARCH_LENGTH} characters (this one has {len(q)}).")
+            errors.append(
+                _("Search: use at most %(limit)d characters (this one has %(length)d).")
+                % {"limit": MAX_SEARCH_LENGTH, "length": len(q)}
+            )
         elif q and not _WORDS.search(q):
-            errors.append("Search: type a word to look for, such as “apology”.")
+            errors.append(_("Search: type a word to look for, such as “apology”."))
         skill = None
         if slug:
             skill = Skill.objects.filter(slug=slug).first() if _SLUG.match(slug) else None
             if skill is None:
-                errors.append(f"Skill: there is no skill “{_shorten(slug)}”.")
+                errors.append(_("Skill: there is no skill “%(slug)s”.") % {"slug": _shorten(slug)})
         if state and state not in STANDING_STATES:
-            errors.append(f"State: “{_shorten(state)}” is not one of {', '.join(STANDING_STATES)}.")
+            errors.append(
+                _("State: “%(state)s” is not one of %(states)s.")
+                % {"state": _shorten(state), "states": ", ".join(STANDING_STATES)}
+            )
         if errors:
-            raise LMSError("Check the filters. " + " ".join(errors), code="invalid_filter")
+            raise LMSError(_("Check the filters.") + " " + " ".join(errors), code="invalid_filter")
         return cls(q=q, skill=skill, state=state)
 
     @property

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from courses import services
@@ -35,12 +37,14 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 
 
 class AssignForm(forms.Form):
-    people = PersonChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple, label="People")
+    people = PersonChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label=gettext_lazy("People")
+    )
     due_date = forms.DateField(
-        label="Due date",
+        label=gettext_lazy("Due date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave empty for no deadline.",
+        help_text=gettext_lazy("Leave empty for no deadline."),
     )
 
     def __init__(self, *args, people, **kwargs):
@@ -50,7 +54,7 @@ class AssignForm(forms.Form):
     def clean_due_date(self):
         due = self.cleaned_data.get("due_date")
         if due and due < timezone.localdate():
-            raise forms.ValidationError("The due date is in the past; choose today or a later date.")
+            raise forms.ValidationError(_("The due date is in the past; choose today or a later date."))
         return due
 
 
@@ -63,7 +67,7 @@ def assign_course(request, course_id):
         return redirect("lms:my_training")
     people = assignable_people(request.user)
     if not (roles.is_hr(request.user) or roles.is_leader(request.user)):
-        raise PermissionDenied("Only team leaders and HR can assign courses.")
+        raise PermissionDenied(_("Only team leaders and HR can assign courses."))
     form = AssignForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         try:
@@ -77,7 +81,15 @@ def assign_course(request, course_id):
         except LMSError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, f"Assigned “{course.title}” to {len(enrolments)} people.")
+            messages.success(
+                request,
+                ngettext(
+                    "Assigned “%(title)s” to %(count)d person.",
+                    "Assigned “%(title)s” to %(count)d people.",
+                    len(enrolments),
+                )
+                % {"title": course.title, "count": len(enrolments)},
+            )
             return redirect(course.url)
     return render(request, "lms_courses/assign.html", {"course": course, "form": form})
 
@@ -91,7 +103,10 @@ def enrol(request, course_id):
     except LMSError as error:
         messages.error(request, error.message)
         return redirect(request.POST.get("next") or "lms:my_training")
-    messages.success(request, f"You are enrolled in “{course.title}”. Start with the first module below.")
+    messages.success(
+        request,
+        _("You are enrolled in “%(title)s”. Start with the first module below.") % {"title": course.title},
+    )
     return redirect(course.url)
 
 
@@ -107,7 +122,7 @@ def complete_module(request, enrolment_id, module_id):
         return redirect("lms:my_training")
     nxt = progress.next_module
     if nxt is not None:
-        messages.success(request, f"Module done. Next up: “{nxt.title}”.")
+        messages.success(request, _("Module done. Next up: “%(title)s”.") % {"title": nxt.title})
         return redirect(nxt.url)
     course = enrolment.course
     standing = course_standings(request.user, [course]).get(course.pk)
@@ -116,6 +131,8 @@ def complete_module(request, enrolment_id, module_id):
         return redirect(
             reverse("lms:certificate", kwargs={"certificate_id": standing.certificate_id}) + "?issued=1"
         )
-    then = f" Next: {standing.next_step[0].lower()}{standing.next_step[1:]}" if standing else ""
-    messages.success(request, f"Well done! You have finished every module of “{course.title}”.{then}")
+    done = _("Well done! You have finished every module of “%(title)s”.") % {"title": course.title}
+    if standing:
+        done += " " + _("Next: %(step)s") % {"step": standing.next_step[0].lower() + standing.next_step[1:]}
+    messages.success(request, done)
     return redirect(course.url)

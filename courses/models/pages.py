@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings as django_settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -194,13 +195,20 @@ class CoursePage(DirectChildRouteMixin, SignedInPageMixin, Page):
         parts = []
         teams = [team.name for team in self.audience_teams.all()]
         if len(teams) == 1:
-            parts.append(f"the {teams[0]} team and the teams below it")
+            parts.append(gettext("the %(team)s team and the teams below it") % {"team": teams[0]})
         elif teams:
-            parts.append(f"the {_either(teams, 'and')} teams and the teams below them")
+            parts.append(
+                gettext("the %(teams)s teams and the teams below them")
+                % {"teams": _either(teams, pgettext("joins the last two of a list", "and"))}
+            )
         titles = self.job_titles()
         if titles:
-            parts.append(f"people titled {_either([f'“{title}”' for title in titles], 'or')}")
-        return ", and to ".join(parts)
+            quoted = [gettext("“%(title)s”") % {"title": title} for title in titles]
+            parts.append(
+                gettext("people titled %(titles)s")
+                % {"titles": _either(quoted, pgettext("joins the last two of a list", "or"))}
+            )
+        return gettext(", and to ").join(parts)
 
     def modules(self):
         return ModulePage.objects.live().child_of(self).defer_streamfields().order_by("path")
