@@ -23,9 +23,13 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 KEYED_LONGEST = "keyed_longest"
 LENGTH_PREDICTS = "length_predicts"
 REPEATED = "repeated"
+OPTIONS, STEPS = "options", "steps"  # what _repeats compares
 
 # Judgement: length and quality rank together at least this strongly.
 RANK_CORRELATION_LIMIT = 0.8
@@ -85,18 +89,23 @@ def check_questions(blocks) -> Check:
     for position, (block_type, value) in enumerate(_children(blocks), start=1):
         if block_type == "pool":
             title = _text(value.get("title", ""))
-            for inner, (_, question) in enumerate(_children(value["questions"]), start=1):
+            for inner, (_type, question) in enumerate(_children(value["questions"]), start=1):
                 count += 1
-                where = f"Question {position} (pool “{title}”), question {inner}"
+                where = _("Question %(position)d (pool “%(pool)s”), question %(inner)d") % {
+                    "position": position,
+                    "pool": title,
+                    "inner": inner,
+                }
                 findings += check_question(question, where=where)
         else:
             count += 1
-            findings += check_question(value, where=f"Question {position}")
+            findings += check_question(value, where=_("Question %(position)d") % {"position": position})
     return Check(questions=count, findings=findings)
 
 
-def check_question(value, *, where: str = "Question") -> list[Finding]:
+def check_question(value, *, where: str = "") -> list[Finding]:
     """The findings for one question's value (a dict or a block's StructValue)."""
+    where = where or _("Question")
     about = shorten(_text(value.get("scenario") or value.get("prompt") or value.get("statement") or ""))
     found = []
     options = list(value.get("options") or [])
@@ -105,10 +114,10 @@ def check_question(value, *, where: str = "Question") -> list[Finding]:
     elif options and all(_has(o, "correct") for o in options):
         found += _keyed_options(options)
     if options:
-        found += _repeats([_text(o["text"]) for o in options], "Options")
+        found += _repeats([_text(o["text"]) for o in options], OPTIONS)
     steps = list(value.get("steps") or [])
     if steps:
-        found += _repeats([_text(s) for s in steps], "Steps")
+        found += _repeats([_text(s) for s in steps], STEPS)
     return [Finding(where=where, about=about, kind=kind, problem=p, fix=f) for kind, p, f in found]
 
 
@@ -126,30 +135,51 @@ def _keyed_options(options):
         if len(right) == 1:
             yield (
                 KEYED_LONGEST,
-                f"The right answer is the longest option ({max(right)} characters; the longest "
-                f"wrong one has {max(wrong)}).",
-                "Someone who simply picks the longest option gets it right without knowing why. "
-                "Trim the right answer, or give a wrong option a plausible detail that makes it "
-                "the longest.",
+                _(
+                    "The right answer is the longest option (%(right)d characters; the longest "
+                    "wrong one has %(wrong)d)."
+                )
+                % {"right": max(right), "wrong": max(wrong)},
+                _(
+                    "Someone who simply picks the longest option gets it right without knowing why. "
+                    "Trim the right answer, or give a wrong option a plausible detail that makes it "
+                    "the longest."
+                ),
             )
         else:
             yield (
                 KEYED_LONGEST,
-                f"The longest option is a right answer ({max(lengths)} characters; the longest "
-                f"wrong one has {max(wrong)}).",
-                "Ticking the longest options scores without knowing the answer. Make a wrong "
-                "option the longest, for instance by giving it a plausible reason.",
+                _(
+                    "The longest option is a right answer (%(longest)d characters; the longest "
+                    "wrong one has %(wrong)d)."
+                )
+                % {"longest": max(lengths), "wrong": max(wrong)},
+                _(
+                    "Ticking the longest options scores without knowing the answer. Make a wrong "
+                    "option the longest, for instance by giving it a plausible reason."
+                ),
             )
         return  # the fix is the same as for the mean, so say it once
     right_mean, wrong_mean = statistics.fmean(right), statistics.fmean(wrong)
     if right_mean >= MEAN_LENGTH_RATIO * wrong_mean and right_mean - wrong_mean >= MEAN_LENGTH_GAP:
-        what = "The right answer is" if len(right) == 1 else "The right options are"
+        problem = (
+            _(
+                "The right answer is clearly longer than the wrong ones (%(right)d characters on "
+                "average, against %(wrong)d)."
+            )
+            if len(right) == 1
+            else _(
+                "The right options are clearly longer than the wrong ones (%(right)d characters on "
+                "average, against %(wrong)d)."
+            )
+        )
         yield (
             LENGTH_PREDICTS,
-            f"{what} clearly longer than the wrong ones ({round(right_mean)} characters on "
-            f"average, against {round(wrong_mean)}).",
-            "Length hints at the answer. Give the wrong options the same care and detail, or "
-            "trim the right ones, until they are about as long.",
+            problem % {"right": round(right_mean), "wrong": round(wrong_mean)},
+            _(
+                "Length hints at the answer. Give the wrong options the same care and detail, or "
+                "trim the right ones, until they are about as long."
+            ),
         )
 
 
@@ -161,20 +191,25 @@ def _graded_options(options):
         others = [n for n, q in zip(lengths, qualities, strict=True) if q != best]
         yield (
             KEYED_LONGEST,
-            f"The best reply is the longest ({max(lengths)} characters; the next longest has "
-            f"{max(others) if others else 0}).",
-            "Picking the longest reply scores full marks without judging anything. Make the best "
-            "reply more concise, or let a weaker reply run longer, as real mistakes often do (a "
-            "long apology with no action, policy quoted at length).",
+            _("The best reply is the longest (%(longest)d characters; the next longest has %(next)d).")
+            % {"longest": max(lengths), "next": max(others) if others else 0},
+            _(
+                "Picking the longest reply scores full marks without judging anything. Make the best "
+                "reply more concise, or let a weaker reply run longer, as real mistakes often do (a "
+                "long apology with no action, policy quoted at length)."
+            ),
         )
     if len(options) >= 3:
         rho = rank_correlation(lengths, qualities)
         if rho is not None and rho >= RANK_CORRELATION_LIMIT:
             yield (
                 LENGTH_PREDICTS,
-                f"The replies get longer as they get better (rank correlation {rho:.2f}).",
-                "Vary the lengths so that length says nothing about quality: make a weak reply one "
-                "of the longest and a good one short.",
+                _("The replies get longer as they get better (rank correlation %(rho)s).")
+                % {"rho": number_format(rho, 2)},
+                _(
+                    "Vary the lengths so that length says nothing about quality: make a weak reply one "
+                    "of the longest and a good one short."
+                ),
             )
 
 
@@ -187,10 +222,15 @@ def _repeats(texts, noun):
         if key in seen:
             yield (
                 REPEATED,
-                f"{noun} {seen[key]} and {i} say the same thing (“{shorten(text, 50)}”).",
-                "Replace one with a different, plausible choice, so that every option counts."
-                if noun == "Options"
-                else "Reword or remove one, so that each step has one right place.",
+                (
+                    _("Options %(first)d and %(second)d say the same thing (“%(text)s”).")
+                    if noun == OPTIONS
+                    else _("Steps %(first)d and %(second)d say the same thing (“%(text)s”).")
+                )
+                % {"first": seen[key], "second": i, "text": shorten(text, 50)},
+                _("Replace one with a different, plausible choice, so that every option counts.")
+                if noun == OPTIONS
+                else _("Reword or remove one, so that each step has one right place."),
             )
         else:
             seen[key] = i

@@ -4,6 +4,9 @@ skill."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from . import question_types
 from .blocks import AWARENESS, SKILL
 
@@ -94,14 +97,21 @@ def skill_verdicts(skills: list[dict], *, threshold: int) -> list[str]:
             practise.append(s["skill"])
     lines = []
     if strong:
-        lines.append("Strong in " + _join(strong) + ".")
+        lines.append(_("Strong in %(skills)s.") % {"skills": _join(strong)})
     if know_not_do:
-        lines.append("You know " + _join(know_not_do) + " but need to practise doing it on real contacts.")
+        lines.append(
+            _("You know %(skills)s but need to practise doing it on real contacts.")
+            % {"skills": _join(know_not_do)}
+        )
     if practise:
-        lines.append("Practise " + _join(practise) + ": revisit the modules, then try again.")
+        lines.append(
+            _("Practise %(skills)s: revisit the modules, then try again.") % {"skills": _join(practise)}
+        )
     return lines
 
 
 def _join(names: list[str]) -> str:
     names = [n.lower() for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " " + pgettext("joins the last two of a list", "and") + " " + names[-1]

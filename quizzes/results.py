@@ -9,6 +9,7 @@ a key it leaves out is in neither the HTML nor the JSON (DESIGN §4 rules 2 and 
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from courses.hooks import course_standings
 
@@ -45,35 +46,41 @@ def _timing(value) -> ReviewTiming:
         return ReviewTiming.PASS_OR_LAST  # the safe default for a value no longer offered
 
 
+ANSWERS, EXPLANATIONS = "answers", "explanations"
+
+
 def _hidden_note(hidden: dict[str, ReviewTiming], *, limited: bool, another_open: bool) -> str:
     """One sentence per timing for the parts still hidden (``hidden``: part → its timing)."""
     if not hidden:
         return ""
     if another_open:
-        return f"{_join(list(hidden))} stay hidden while you have another attempt in progress."
+        return _("%(what)s stay hidden while you have another attempt in progress.") % {"what": _what(hidden)}
     by_timing: dict[ReviewTiming, list[str]] = {}
     for part, timing in hidden.items():
         by_timing.setdefault(timing, []).append(part)
     sentences = []
     for timing, parts in by_timing.items():
-        what = _join(parts)
+        what = _what(parts)
         if timing == ReviewTiming.NEVER:
-            sentences.append(
-                f"{what} are not shown for this assessment, so it keeps measuring what people can do."
+            sentence = _(
+                "%(what)s are not shown for this assessment, so it keeps measuring what people can do."
             )
         elif timing == ReviewTiming.PASS_OR_LAST and limited:
-            sentences.append(
-                f"{what} appear once you pass or have used your last attempt, so another attempt shows "
+            sentence = _(
+                "%(what)s appear once you pass or have used your last attempt, so another attempt shows "
                 "what you can do, not what you remember."
             )
         else:
-            sentences.append(f"{what} appear once you pass.")
+            sentence = _("%(what)s appear once you pass.")
+        sentences.append(sentence % {"what": what})
     return " ".join(sentences)
 
 
-def _join(parts: list[str]) -> str:
-    text = " and ".join(parts)
-    return text[0].upper() + text[1:]
+def _what(parts) -> str:
+    """The hidden parts, in words that start a sentence."""
+    if ANSWERS in parts and EXPLANATIONS in parts:
+        return _("The right answers and the explanations")
+    return _("The right answers") if ANSWERS in parts else _("The explanations")
 
 
 def review_options(attempt: Attempt, attempts: list[tuple[str, bool | None]] | None = None) -> ReviewOptions:
@@ -91,13 +98,13 @@ def review_options(attempt: Attempt, attempts: list[tuple[str, bool | None]] | N
                 learner_id=attempt.learner_id, assessment_id=attempt.assessment_id
             ).values_list("state", "passed")
         )
-    another_open = any(state == Attempt.State.OPEN for state, _ in attempts)
-    passed = any(passed for _, passed in attempts) and not another_open
+    another_open = any(state == Attempt.State.OPEN for state, _passed in attempts)
+    passed = any(passed for _state, passed in attempts) and not another_open
     limit = assessment.attempt_limit
     last = bool(limit) and len(attempts) >= limit and not another_open
     timings = {
-        "the right answers": _timing(assessment.review_answers),
-        "the explanations": _timing(assessment.review_explanations),
+        ANSWERS: _timing(assessment.review_answers),
+        EXPLANATIONS: _timing(assessment.review_explanations),
     }
     shown = {
         part: (not another_open) and timing.allows(passed=passed, last=last)
@@ -105,8 +112,8 @@ def review_options(attempt: Attempt, attempts: list[tuple[str, bool | None]] | N
     }
     hidden = {part: timings[part] for part, show in shown.items() if not show}
     return ReviewOptions(
-        answers=shown["the right answers"],
-        explanations=shown["the explanations"],
+        answers=shown[ANSWERS],
+        explanations=shown[EXPLANATIONS],
         note=_hidden_note(hidden, limited=bool(limit), another_open=another_open),
     )
 

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lms.core import conf, roles
 
@@ -37,7 +38,7 @@ def cooldown_until(assessment, attempts: list[Attempt]) -> datetime.datetime | N
 def review_refusal(reviewer, attempt: Attempt) -> tuple[str, str] | None:
     """Why ``reviewer`` may not grade or sign off ``attempt`` (DESIGN §4 rule 4), or None if they may."""
     if reviewer.pk == attempt.learner_id:
-        return "own_work", "Nobody grades or signs off their own work."
+        return "own_work", _("Nobody grades or signs off their own work.")
     if not roles.leads(reviewer, attempt.learner):
-        return "not_your_team", "Only a leader of the learner's team, or a team above it, may review this."
+        return "not_your_team", _("Only a leader of the learner's team, or a team above it, may review this.")
     return hooks.review_refusal(reviewer, attempt)

@@ -4,6 +4,9 @@ Nothing here writes."""
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.access import course_access
 from courses.models import Enrolment, ModulePage
@@ -75,21 +78,31 @@ def start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, in
     a pass or a pending review first, then the modules, then who may start at all, then attempts.
     """
     if not state.enrolled:
-        return "not_enrolled", f"Enrol in “{course.title}” before taking its assessment.", 403
+        return (
+            "not_enrolled",
+            _("Enrol in “%(title)s” before taking its assessment.") % {"title": course.title},
+            403,
+        )
     if state.passed:
-        return "already_passed", "You have already passed this assessment.", 409
+        return "already_passed", _("You have already passed this assessment."), 409
     if any(a.state == Attempt.State.AWAITING_REVIEW for a in state.attempts):
         return (
             "awaiting_review",
-            "Your last attempt is waiting for your team leader's review; you will hear when it is done.",
+            _("Your last attempt is waiting for your team leader's review; you will hear when it is done."),
             409,
         )
     if state.modules_left:
         # DESIGN §4 rule 7: the assessment checks what the course taught, so it opens after the modules.
-        more = f"{state.modules_left} more module{'' if state.modules_left == 1 else 's'}"
         return (
             "modules_incomplete",
-            f"Finish {more} first: the assessment opens once the required modules are done.",
+            ngettext(
+                "Finish %(count)d more module first: the assessment opens once the required modules "
+                "are done.",
+                "Finish %(count)d more modules first: the assessment opens once the required modules "
+                "are done.",
+                state.modules_left,
+            )
+            % {"count": state.modules_left},
             403,
         )
     access = course_access(user=user, course=course)
@@ -98,15 +111,16 @@ def start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, in
     if state.remaining is not None and state.remaining <= 0:
         return (
             "attempt_limit",
-            f"You have used all {state.assessment.attempt_limit} attempts. "
-            "Ask your team leader about next steps.",
+            _("You have used all %(limit)d attempts. Ask your team leader about next steps.")
+            % {"limit": state.assessment.attempt_limit},
             403,
         )
     if state.cooldown_until:
         local = timezone.localtime(state.cooldown_until)
         return (
             "cooldown",
-            f"Take a break and revisit the modules: you can try again after {local:%H:%M on %d %b}.",
+            _("Take a break and revisit the modules: you can try again after %(time)s on %(day)s.")
+            % {"time": time_format(local, "H:i"), "day": date_format(local, "d M")},
             403,
         )
     return None

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from lms.core import audit, roles
@@ -25,7 +26,9 @@ attempt_graded = Signal()
 def assessment_for(course: CoursePage) -> AssessmentPage:
     assessment = AssessmentPage.objects.live().child_of(course).first()
     if assessment is None:
-        raise NotFound(f"“{course.title}” has no assessment yet.", code="no_assessment")
+        raise NotFound(
+            _("“%(title)s” has no assessment yet.") % {"title": course.title}, code="no_assessment"
+        )
     return assessment
 
 
@@ -38,7 +41,7 @@ def own_attempt(*, user, attempt_id, lock: bool = False, related: bool = True) -
     attempt = qs.filter(pk=attempt_id, learner=user).first() if str(attempt_id).isdigit() else None
     if attempt is None:
         # Somebody else's attempt looks exactly like a missing one.
-        raise NotFound(f"You have no attempt with id {attempt_id}.", code="not_your_attempt")
+        raise NotFound(_("You have no attempt with id %(id)s.") % {"id": attempt_id}, code="not_your_attempt")
     return attempt
 
 
@@ -84,7 +87,7 @@ def start_attempt(*, user, course: CoursePage) -> tuple[Attempt, bool]:
         ).first()
         if attempt is None:
             raise Conflict(
-                "Another attempt was started at the same moment; try again.", code="conflict"
+                _("Another attempt was started at the same moment; try again."), code="conflict"
             ) from None
         return attempt, False
     return attempt, True
@@ -100,25 +103,25 @@ def clean_response(question: dict, response):
     try:
         kind = question_types.of(question)
     except question_types.UnknownQuestionType:
-        raise question_types.invalid_answer(question, "unknown question type.") from None
+        raise question_types.invalid_answer(question, _("unknown question type.")) from None
     return kind.clean(question, response)
 
 
 def _close_for_time(user, attempt) -> None:
     submit(user=user, attempt_id=attempt.pk)
     raise Conflict(
-        "Time is up for this attempt. The answers you saved in time have been submitted.", code="time_up"
+        _("Time is up for this attempt. The answers you saved in time have been submitted."), code="time_up"
     )
 
 
 def save_answers(*, user, attempt_id, answers: dict) -> Attempt:
     """Autosave: store the given responses, all or none, in one round trip."""
     if not isinstance(answers, dict):
-        raise LMSError("Send answers as an object of question id to response.", code="invalid_answer")
+        raise LMSError(_("Send answers as an object of question id to response."), code="invalid_answer")
     attempt = own_attempt(user=user, attempt_id=attempt_id, related=False)
     if not attempt.is_open:
         raise Conflict(
-            "This attempt has been submitted; answers can no longer change.", code="attempt_closed"
+            _("This attempt has been submitted; answers can no longer change."), code="attempt_closed"
         )
     if rules.is_past_deadline(attempt):
         _close_for_time(user, attempt)
@@ -126,7 +129,8 @@ def save_answers(*, user, attempt_id, answers: dict) -> Attempt:
     unknown = [qid for qid in answers if qid not in questions]
     if unknown:
         raise LMSError(
-            f"Not a question in this attempt: {', '.join(map(str, unknown))}.", code="invalid_answer"
+            _("Not a question in this attempt: %(ids)s.") % {"ids": ", ".join(map(str, unknown))},
+            code="invalid_answer",
         )
     cleaned = {qid: clean_response(questions[qid], response) for qid, response in answers.items()}
     with transaction.atomic():
@@ -137,7 +141,7 @@ def save_answers(*, user, attempt_id, answers: dict) -> Attempt:
         )
         if state != Attempt.State.OPEN:
             raise Conflict(
-                "This attempt has been submitted; answers can no longer change.", code="attempt_closed"
+                _("This attempt has been submitted; answers can no longer change."), code="attempt_closed"
             )
         now = timezone.now()
         Answer.objects.bulk_create(
@@ -242,7 +246,9 @@ def reviewable(*, reviewer, review_id, lock: bool = False) -> Review:
     if review is None or not (
         roles.leads(reviewer, review.attempt.learner) or reviewer.pk == review.attempt.learner_id
     ):
-        raise NotFound(f"There is no review with id {review_id} for you.", code="review_not_found")
+        raise NotFound(
+            _("There is no review with id %(id)s for you.") % {"id": review_id}, code="review_not_found"
+        )
     refusal = rules.review_refusal(reviewer, review.attempt)
     if refusal:
         raise Forbidden(refusal[1], code=refusal[0])
@@ -259,26 +265,35 @@ def grade_written(
 ) -> Review:
     review = reviewable(reviewer=reviewer, review_id=review_id, lock=True)
     if review.kind != Review.Kind.WRITTEN:
-        raise LMSError("This review is an observation: sign it off instead.", code="wrong_review_kind")
+        raise LMSError(_("This review is an observation: sign it off instead."), code="wrong_review_kind")
     if review.state == Review.State.DONE:
-        raise Conflict("This reply has already been graded.", code="already_reviewed")
+        raise Conflict(_("This reply has already been graded."), code="already_reviewed")
     question = question_of(review)
     if not isinstance(marks, dict):
-        raise LMSError("Send marks as an object of criterion id to points.", code="invalid_marks")
+        raise LMSError(_("Send marks as an object of criterion id to points."), code="invalid_marks")
     criteria = {c["id"]: c for c in question["rubric"]}
-    problems = [f"“{c['criterion']}” needs a mark" for cid, c in criteria.items() if cid not in marks]
-    problems += [f"“{cid}” is not a criterion of this rubric" for cid in marks if cid not in criteria]
+    problems = [
+        _("“%(criterion)s” needs a mark") % {"criterion": c["criterion"]}
+        for cid, c in criteria.items()
+        if cid not in marks
+    ]
+    problems += [
+        _("“%(id)s” is not a criterion of this rubric") % {"id": cid} for cid in marks if cid not in criteria
+    ]
     for cid, value in marks.items():
         if cid in criteria and (
             not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= criteria[cid]["points"]
         ):
             problems.append(
-                f"“{criteria[cid]['criterion']}” takes a whole number from 0 to {criteria[cid]['points']}"
+                _("“%(criterion)s” takes a whole number from 0 to %(points)d")
+                % {"criterion": criteria[cid]["criterion"], "points": criteria[cid]["points"]}
             )
     if not (comment or "").strip():
-        problems.append("add a comment the learner can act on")
+        problems.append(_("add a comment the learner can act on"))
     if problems:
-        raise LMSError("Not graded: " + "; ".join(problems) + ".", code="invalid_marks")
+        raise LMSError(
+            _("Not graded: %(problems)s.") % {"problems": "; ".join(problems)}, code="invalid_marks"
+        )
     review.marks = {cid: int(v) for cid, v in marks.items()}
     review.comment = comment.strip()
     review.reviewer = reviewer
@@ -318,15 +333,17 @@ def sign_off(
     """Sign off observed behaviours, one or several at a time; done when every item is signed."""
     review = reviewable(reviewer=reviewer, review_id=review_id, lock=True)
     if review.kind != Review.Kind.OBSERVATION:
-        raise LMSError("This review is a written reply: grade it instead.", code="wrong_review_kind")
+        raise LMSError(_("This review is a written reply: grade it instead."), code="wrong_review_kind")
     if review.state == Review.State.DONE:
-        raise Conflict("This observation has already been signed off.", code="already_reviewed")
+        raise Conflict(_("This observation has already been signed off."), code="already_reviewed")
     checklist = {i["id"]: i for i in review.attempt.snapshot.get("observation", [])}
     if not isinstance(items, list) or not items:
-        raise LMSError("Choose at least one behaviour you saw.", code="invalid_items")
+        raise LMSError(_("Choose at least one behaviour you saw."), code="invalid_items")
     unknown = [str(i) for i in items if i not in checklist]
     if unknown:
-        raise LMSError(f"Not on this checklist: {', '.join(unknown)}.", code="invalid_items")
+        raise LMSError(
+            _("Not on this checklist: %(items)s.") % {"items": ", ".join(unknown)}, code="invalid_items"
+        )
     now = timezone.now().isoformat()
     marks = dict(review.marks)
     for item in items:

@@ -8,6 +8,8 @@ grading as long as a type with their ``"type"`` name is registered.
 import random
 from abc import ABC, abstractmethod
 
+from django.utils.translation import gettext as _
+
 from lms.core.exceptions import LMSError
 
 # Everything else in a snapshot question (keys, quality, order, rubric, model answer, explanation,
@@ -27,7 +29,10 @@ class UnreadableAnswer(ValueError):
 
 def invalid_answer(question: dict, message: str) -> LMSError:
     label = (question.get("prompt") or question["id"])[:60]
-    return LMSError(f"Question “{label}”: {message}", code="invalid_answer")
+    return LMSError(
+        _("Question “%(question)s”: %(problem)s") % {"question": label, "problem": message},
+        code="invalid_answer",
+    )
 
 
 def item_ids(list_value, prefix: str) -> list[str]:

@@ -1,6 +1,8 @@
 """What the option-picking types share: single choice, true/false and judgement pick one option;
 single choice, multiple response and true/false mark each option right or wrong."""
 
+from django.utils.translation import gettext as _
+
 from .base import QuestionType, invalid_answer, item_ids
 
 
@@ -31,7 +33,7 @@ class PickOne(OptionsQuestion):
 
     def clean(self, question, response):
         if not isinstance(response, str) or response not in [o["id"] for o in question["options"]]:
-            raise invalid_answer(question, "choose one of the options given.")
+            raise invalid_answer(question, _("choose one of the options given."))
         return response
 
 

@@ -1,5 +1,7 @@
 """Situational judgement (skill): plausible replies graded best to worst; credit follows quality."""
 
+from django.utils.translation import gettext as _
+
 from ..blocks import JudgementBlock
 from .base import item_ids
 from .choices import PickOne
@@ -8,10 +10,10 @@ from .registry import register
 
 def quality_label(quality: int) -> str:
     if quality >= 100:
-        return "best reply"
+        return _("best reply")
     if quality >= 50:
-        return "acceptable"
-    return "weak" if quality > 0 else "harmful"
+        return _("acceptable")
+    return _("weak") if quality > 0 else _("harmful")
 
 
 @register

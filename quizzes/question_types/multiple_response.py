@@ -1,5 +1,7 @@
 """Multiple response (awareness): tick every right option; partial credit, wrong ticks cost."""
 
+from django.utils.translation import gettext as _
+
 from ..blocks import MultipleResponseBlock
 from .base import invalid_answer
 from .choices import KeyedOptions, keyed_options
@@ -21,9 +23,9 @@ class MultipleResponse(KeyedOptions):
 
     def clean(self, question, response):
         if not isinstance(response, list) or not all(isinstance(r, str) for r in response):
-            raise invalid_answer(question, "send a list of option ids.")
+            raise invalid_answer(question, _("send a list of option ids."))
         if len(set(response)) != len(response) or not set(response) <= {o["id"] for o in question["options"]}:
-            raise invalid_answer(question, "choose each option at most once, from the options given.")
+            raise invalid_answer(question, _("choose each option at most once, from the options given."))
         return response
 
     def score(self, question, response):

@@ -2,6 +2,9 @@
 
 from itertools import combinations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from ..blocks import SequencingBlock
 from .base import QuestionType, UnreadableAnswer, invalid_answer, item_ids
 from .registry import register
@@ -17,7 +20,7 @@ class Sequencing(QuestionType):
         steps = [{"id": i, "text": str(t)} for i, t in zip(ids, value["steps"], strict=True)]
         key_order = [s["id"] for s in steps]
         shown = steps[:]
-        for _ in range(5):  # a shuffle that happens to be the answer would give it away
+        for _try in range(5):  # a shuffle that happens to be the answer would give it away
             rng.shuffle(shown)
             if [s["id"] for s in shown] != key_order:
                 break
@@ -50,20 +53,28 @@ class Sequencing(QuestionType):
         if not given:
             return None
         if len(given) != len(steps):
+            missing = len(steps) - len(given)
             raise UnreadableAnswer(
-                f"Give every step a position: {len(steps) - len(given)} of {len(steps)} still need one."
+                ngettext(
+                    "Give every step a position: %(missing)d of %(total)d still needs one.",
+                    "Give every step a position: %(missing)d of %(total)d still need one.",
+                    missing,
+                )
+                % {"missing": missing, "total": len(steps)}
             )
         if not all(value.isdigit() and 1 <= int(value) <= len(steps) for value in given.values()):
-            raise UnreadableAnswer(f"Give each step a position from 1 to {len(steps)}.")
+            raise UnreadableAnswer(
+                _("Give each step a position from 1 to %(total)d.") % {"total": len(steps)}
+            )
         if len({int(value) for value in given.values()}) != len(steps):
-            raise UnreadableAnswer("Give each step its own position.")
+            raise UnreadableAnswer(_("Give each step its own position."))
         return sorted(steps, key=lambda step: int(given[step]))
 
     def clean(self, question, response):
         if not isinstance(response, list) or sorted(map(str, response)) != sorted(
             o["id"] for o in question["options"]
         ):
-            raise invalid_answer(question, "put every step in order, each exactly once.")
+            raise invalid_answer(question, _("put every step in order, each exactly once."))
         return response
 
     def score(self, question, response):

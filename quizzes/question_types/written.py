@@ -1,6 +1,8 @@
 """Written reply (skill): the learner writes what they would say; a certified leader grades it on the
 rubric, so submitting opens a review rather than scoring it."""
 
+from django.utils.translation import gettext as _
+
 from lms.core import conf
 
 from ..blocks import WrittenReplyBlock
@@ -33,11 +35,13 @@ class Written(QuestionType):
 
     def clean(self, question, response):
         if not isinstance(response, str):
-            raise invalid_answer(question, "write your reply as text.")
+            raise invalid_answer(question, _("write your reply as text."))
         limit = conf.get("LMS_WRITTEN_REPLY_MAX_CHARS")
         if len(response) > limit:
             raise invalid_answer(
-                question, f"keep your reply under {limit} characters (it has {len(response)})."
+                question,
+                _("keep your reply under %(limit)d characters (it has %(length)d).")
+                % {"limit": limit, "length": len(response)},
             )
         return response
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.services import get_course
@@ -17,7 +18,7 @@ from quizzes.results import input_view, result_for, standing_of
 def start_attempt(request, course_id):
     try:
         course = get_course(course_id)
-        attempt, _ = services.start_attempt(user=request.user, course=course)
+        attempt, _created = services.start_attempt(user=request.user, course=course)
     except LMSError as error:
         messages.error(request, error.message)
         return redirect(request.POST.get("next") or "lms:my_training")
@@ -50,7 +51,7 @@ def attempt_page(request, attempt_id):
         return redirect("lms:my_training")
     if attempt.is_open and rules.is_past_deadline(attempt):
         attempt = services.submit(user=request.user, attempt_id=attempt.pk)
-        messages.info(request, "Time ran out, so your saved answers were submitted for you.")
+        messages.info(request, _("Time ran out, so your saved answers were submitted for you."))
     if attempt.is_open:
         return _render_open(request, attempt)
     return _render_result(request, attempt)
@@ -99,7 +100,7 @@ def save_attempt(request, attempt_id):
         return redirect("lms:attempt", attempt_id=attempt_id)
     if errors:
         return _render_open(request, attempt, answers, errors, status=400)
-    messages.success(request, "Your answers are saved. You can come back to them at any time.")
+    messages.success(request, _("Your answers are saved. You can come back to them at any time."))
     return redirect("lms:attempt", attempt_id=attempt.pk)
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
@@ -51,7 +52,7 @@ def review_detail(request, review_id):
                     comment=request.POST.get("comment", ""),
                     origin=Origin.of(request),
                 )
-                messages.success(request, "Graded. The learner will see your marks and comment.")
+                messages.success(request, _("Graded. The learner will see your marks and comment."))
             else:
                 services.sign_off(
                     reviewer=request.user,
@@ -60,7 +61,7 @@ def review_detail(request, review_id):
                     note=request.POST.get("note", ""),
                     origin=Origin.of(request),
                 )
-                messages.success(request, "Signed off. Thank you for watching real work.")
+                messages.success(request, _("Signed off. Thank you for watching real work."))
             return redirect("lms:reviews")
         except LMSError as exc:
             error = exc.message

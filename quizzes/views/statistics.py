@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from lms.core import roles
 from quizzes.models import AssessmentPage
@@ -8,7 +9,7 @@ from quizzes.stats import question_statistics, skill_statistics
 
 def _require(request):
     if not request.user.is_authenticated or not roles.can_see_statistics(request.user):
-        raise PermissionDenied("Item statistics are for course authors and HR.")
+        raise PermissionDenied(_("Item statistics are for course authors and HR."))
 
 
 def statistics_index(request):

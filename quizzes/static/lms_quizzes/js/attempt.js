@@ -7,13 +7,31 @@
   if (!form) return;
   var api = form.dataset.api;
   var status = document.getElementById("save-status");
+  var live = document.getElementById("save-announce");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var pending = {};
   var timer = null;
   var inFlight = false;
   var submitting = false;
 
-  function say(text) { if (status) status.textContent = text; }
+  // The page's words, in its language (data-msg-* on the form); {name} marks a value filled in here.
+  function msg(name, values) {
+    var text = form.dataset[name] || "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(values[key]); });
+    return text;
+  }
+
+  // Show what autosave is doing; tell screen readers (politely) only when ``heard`` differs from what
+  // they last heard, so saving every few seconds is not read out every few seconds.
+  var lastHeard = "";
+  function say(text, heard) {
+    if (status && status.textContent !== text) status.textContent = text;
+    if (heard === undefined) heard = text;
+    if (live && heard && heard !== lastHeard) {
+      lastHeard = heard;
+      live.textContent = heard;
+    }
+  }
 
   // Each question's input template says what shape its answer has (data-response), so a new question
   // type that reuses one of these shapes needs nothing here.
@@ -44,7 +62,7 @@
     if (submitting || inFlight || !Object.keys(pending).length) return;
     var answers = pending; pending = {};
     inFlight = true;
-    say("Saving…");
+    say(msg("msgSaving"), "");  // shown, not read out: the outcome is
     fetch(api, {
       method: "PATCH", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "Accept": "application/json" },
@@ -54,20 +72,21 @@
     }).then(function (res) {
       inFlight = false;
       if (res.ok) {
-        say("All answers saved at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+        var time = new Date().toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit" });
+        say(msg("msgSavedAt", { time: time }), msg("msgSaved"));
       } else if (res.body.code === "time_up" || res.body.code === "attempt_closed") {
         say(res.body.detail);
         window.location.reload();
         return;
       } else {
-        say("Not saved: " + res.body.detail);
+        say(msg("msgNotSaved", { detail: res.body.detail }));
       }
       if (Object.keys(pending).length) schedule();
     }).catch(function () {
       inFlight = false;
       // Keep the answers and try again: a dropped connection must not lose anything.
       for (var k in answers) if (!(k in pending)) pending[k] = answers[k];
-      say("Not saved yet: no connection. Trying again…");
+      say(msg("msgOffline"));
       setTimeout(schedule, 3000);
     });
   }
@@ -126,8 +145,8 @@
     });
     markEnds(box);
     var state = box.querySelector("[data-sequence-state]");
-    if (state) state.textContent = "Answered: the steps are in your order.";
-    announce(box, "Step moved to position " + (all.indexOf(li) + 1) + " of " + all.length + ".");
+    if (state) state.textContent = msg("msgArranged");
+    announce(box, msg("msgMoved", { position: all.indexOf(li) + 1, total: all.length }));
     li.classList.remove("is-moved");
     void li.offsetWidth; // restart the highlight
     li.classList.add("is-moved");
@@ -157,7 +176,7 @@
     var list = li.parentNode;
     var neighbour = direction < 0 ? li.previousElementSibling : li.nextElementSibling;
     if (!neighbour) {
-      announce(li.closest("[data-response=order]"), direction < 0 ? "This step is already first." : "This step is already last.");
+      announce(li.closest("[data-response=order]"), msg(direction < 0 ? "msgFirst" : "msgLast"));
       return;
     }
     if (direction < 0) list.insertBefore(neighbour, li.nextElementSibling);
@@ -229,10 +248,10 @@
     var tick = function () {
       var left = Math.max(0, Math.round((expires - Date.now()) / 1000));
       out.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
-      if (left === 60) say("One minute left. Your answers are saved.");
+      if (left === 60) say(msg("msgOneMinute"));
       if (left === 0) {
         // Time is up: send what is on the page (the server allows a short grace) and submit it.
-        say("Time is up. Submitting your answers…");
+        say(msg("msgTimeUp"));
         submitting = true;
         form.action = submit.getAttribute("formaction");
         form.submit();
