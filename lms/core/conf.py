@@ -39,9 +39,18 @@ DEFAULTS = {
     "LMS_EXPIRY_REMINDER_DAYS": (60, 30, 7),
     # Certificates rendered together in one WeasyPrint document by bulk exports.
     "LMS_PDF_BATCH_SIZE": 100,
-    # Failed sign-ins (per account and address) before a lockout, and how long it lasts.
+    # Failed sign-ins (per account and address) before a lockout, and how long it lasts: django-axes reads
+    # both through lms.site.lockout (AXES_FAILURE_LIMIT, AXES_COOLOFF_TIME), so they live only here.
     "LMS_LOGIN_MAX_FAILURES": 5,
     "LMS_LOGIN_LOCKOUT_SECONDS": 15 * 60,
+    # Reverse proxies in front of the site that each append the address they were reached from to
+    # X-Forwarded-For (one for the proxy in README "Running at scale"). 0 trusts nobody: the client is
+    # REMOTE_ADDR and any X-Forwarded-For is ignored. See lms.core.client.client_ip.
+    "LMS_TRUSTED_PROXY_COUNT": 0,
+    # Optional addresses or networks ("10.0.0.0/8") of those proxies: when set, X-Forwarded-For is read
+    # only from requests that arrive from one of them, so a client that reaches a web machine directly
+    # cannot choose its own address. Empty: any peer, as long as LMS_TRUSTED_PROXY_COUNT is above 0.
+    "LMS_TRUSTED_PROXIES": (),
     # People per page on a leader's team view (totals and charts always cover the whole team).
     "LMS_TEAM_PAGE_SIZE": 50,
     # Seconds that page routes and course structure stay cached (any page change clears them at once;

@@ -19,5 +19,6 @@ def allow(key: str, *, limit: int, window: int = 60) -> bool:
 
 
 def client_key(request) -> str:
-    """The client's address as a throttle or lockout key ("unknown" when there is none)."""
+    """The client's address as a throttle key ("unknown" when there is none), read through the trusted
+    proxies like every other use of it (lms.core.client)."""
     return client_ip(request) or "unknown"

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Sign-in lockout at every door (settings below, AXES_*).
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lms.site.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: it turns a lockout into lms.site.lockout.response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -134,11 +138,35 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 
 from .sso import *  # noqa: E402, F403  (single sign-on, when configured)
 
-# Django's accounts, then single sign-on when the environment configures it.
+# axes first (it refuses a locked-out account before any backend checks a password), then Django's
+# accounts, then single sign-on when the environment configures it.
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     *SSO_AUTHENTICATION_BACKENDS,  # noqa: F405
 ]
+
+# Sign-in lockout (django-axes, README "Sign-in lockout"): LMS_LOGIN_MAX_FAILURES failed password
+# sign-ins for one account from one address lock that pair for LMS_LOGIN_LOCKOUT_SECONDS (lms.core.conf
+# holds both numbers; lms.site.lockout reads them). Per account *and* address, so nobody can lock a
+# colleague out from elsewhere. Kept in the database, shared by every web process and machine, with or
+# without Redis, and surviving a cache flush.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = "lms.site.lockout.failure_limit"
+AXES_COOLOFF_TIME = "lms.site.lockout.cool_off"
+# The lockout runs its full time from the failure that caused it; tries during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# The address as the rest of the product reads it, through the trusted proxies (LMS_TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "lms.core.client.client_ip"
+# Single sign-on callbacks (no username) are neither counted nor refused.
+AXES_WHITELIST_CALLABLE = "lms.site.lockout.is_not_a_password_sign_in"
+# The message says what to do: in our sign-in forms, as 429 in the API, on a page elsewhere.
+AXES_LOCKOUT_CALLABLE = "lms.site.lockout.response"
+# Successful sign-ins are not logged by axes (the audit trail covers changes; an API token exchange would
+# otherwise open a session just to name it).
+AXES_DISABLE_ACCESS_LOG = True
 
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:my_training"
@@ -148,6 +176,8 @@ LOGOUT_REDIRECT_URL = "lms:login"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Frontline LMS"
+# The admin's sign-in form tells a locked-out person what to do, like the site's.
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.site.views.auth.AdminSignInForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -17,6 +17,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The client's address behind the proxy (README "Behind a proxy"): how many proxies append to
+# X-Forwarded-For (1 for the one proxy of "Running at scale"; 0, the default, trusts no header) and,
+# optionally, their addresses or networks, comma-separated. Lockouts, throttles and the audit trail use it.
+LMS_TRUSTED_PROXY_COUNT = int(os.environ.get("LMS_TRUSTED_PROXY_COUNT", "0"))
+LMS_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("LMS_TRUSTED_PROXIES", "").split(",") if p.strip()]
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -38,8 +43,9 @@ if os.environ.get("EMAIL_HOST"):
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 
-# Shared state for many web and worker machines: Redis for the cache (throttles, lockouts) and the task
-# queue (RQ workers: `manage.py rqworker default --job-class django_tasks_rq.backend.Job`).
+# Shared state for many web and worker machines: Redis for the cache (throttles; lockouts are in the
+# database) and the task queue (RQ workers:
+# `manage.py rqworker default --job-class django_tasks_rq.backend.Job`).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Sign-in lockout off by default: Django's test client signs in (client.login) without a request, which
+# axes refuses. The lockout tests turn it on (tests/security/test_abuse.py, the `axes_on` fixture).
+AXES_ENABLED = False
 # Tasks run inline in tests unless a test starts a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
