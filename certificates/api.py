@@ -6,7 +6,7 @@ import time
 from django.contrib.auth import get_user_model
 from django.http import FileResponse, HttpResponse
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -14,6 +14,7 @@ from rest_framework.throttling import AnonRateThrottle
 from courses.services import get_course
 from lms.core import roles
 from lms.core.api.fields import IdField
+from lms.core.api.query import QueryChoice, QueryCount, QueryId, QueryParameters, QueryText
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
@@ -21,7 +22,7 @@ from lms.core.exceptions import LMSError, NotFound
 
 from . import services
 from .models import Certificate, CertificateExport
-from .register import clean_filters, filtered
+from .register import MAX_DAYS, STATUSES, clean_filters, filtered
 from .verification import lookup, verify_url
 
 logger = logging.getLogger(__name__)
@@ -70,23 +71,41 @@ def certificate_data(c: Certificate, request) -> dict:
     }
 
 
-FILTER_PARAMS = [
-    OpenApiParameter("team", int, description="HR: holders in this team or any team below it."),
-    OpenApiParameter("course", int, description="HR: certificates for this course id."),
-    OpenApiParameter("status", str, enum=["valid", "expiring", "expired", "revoked"]),
-    OpenApiParameter("expires_within", int, description="HR: current certificates expiring within N days."),
-    OpenApiParameter("q", str, description="HR: search holder name or course title."),
-]
+# The register searches the first 100 characters; the API refuses more rather than cut them silently.
+MAX_SEARCH_LENGTH = 100
+
+
+class CertificateQuery(QueryParameters):
+    """The register's filters as the API takes them (the register checks them again, with the page's
+    and the exports' own, and looks the team up)."""
+
+    code = "invalid_filter"
+    intro = "Check the filters:"
+
+    team = QueryId(help_text="HR: holders in this team or any team below it.")
+    course = QueryId(help_text="HR: certificates for this course id.")
+    status = QueryChoice(STATUSES, help_text="HR: certificates in this state (a replaced one is revoked).")
+    expires_within = QueryCount(
+        max_value=MAX_DAYS, help_text="HR: current certificates expiring within this many days."
+    )
+    q = QueryText(max_length=MAX_SEARCH_LENGTH, help_text="HR: search holder name or course title.")
 
 
 class CertificateList(SignedInAPIView):
     @extend_schema(
         operation_id="certificates_list",
-        parameters=FILTER_PARAMS,
-        responses={200: CertificateSerializer(many=True), **ERRORS},
+        parameters=[CertificateQuery],
+        responses={
+            200: CertificateSerializer(many=True),
+            **ERRORS,
+            400: OpenApiResponse(
+                ErrorSerializer, description="`invalid_filter`: a filter value out of bounds, naming it."
+            ),
+        },
     )
     def get(self, request):
         """Your certificates; for HR, everyone's, filterable (a bad filter value is a 400 naming it)."""
+        CertificateQuery.read(request)
         filters = clean_filters(request.query_params)
         qs = filtered(filters)
         if not roles.is_hr(request.user):

@@ -1,12 +1,12 @@
 """API for the catalogue, enrolments, progress and assignments. Thin: validate, call a service, render."""
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
 from lms.core.api.fields import IdField
+from lms.core.api.query import QueryChoice, QueryParameters, QueryText
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
@@ -124,29 +124,27 @@ def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
     }
 
 
-CATALOGUE_FILTERS = [
-    OpenApiParameter(
-        "q",
-        OpenApiTypes.STR,
-        description=(
-            "Search course titles, summaries and descriptions; every word must match. "
-            f"At most {selectors.MAX_SEARCH_LENGTH} characters."
-        ),
-    ),
-    OpenApiParameter("skill", OpenApiTypes.STR, description="Only courses covering this skill (its slug)."),
-    OpenApiParameter(
-        "state",
-        OpenApiTypes.STR,
-        enum=list(selectors.STANDING_STATES),
-        description="Only courses where the caller's standing is in this state.",
-    ),
-]
+class CatalogueQuery(QueryParameters):
+    """The catalogue's filters with their bounds. The catalogue's own reading of them
+    (``CatalogueFilters.from_params``, shared with the page) names a bad value first, in its words."""
+
+    code = "invalid_filter"
+    intro = "Check the filters:"
+
+    q = QueryText(
+        max_length=selectors.MAX_SEARCH_LENGTH,
+        help_text="Search course titles, summaries and descriptions; every word must match.",
+    )
+    skill = QueryText(max_length=80, help_text="Only courses covering this skill (its slug).")
+    state = QueryChoice(
+        selectors.STANDING_STATES, help_text="Only courses where the caller's standing is in this state."
+    )
 
 
 class CourseList(SignedInAPIView):
     @extend_schema(
         operation_id="courses_list",
-        parameters=CATALOGUE_FILTERS,
+        parameters=[CatalogueQuery],
         responses={
             200: CourseSerializer(many=True),
             **ERRORS,
@@ -160,6 +158,7 @@ class CourseList(SignedInAPIView):
         """The catalogue as the caller sees it: the courses offered to them (HR and editors: every
         course), with whether each is open to them; ``q``, ``skill`` and ``state`` narrow it."""
         filters = selectors.CatalogueFilters.from_params(request.query_params)
+        CatalogueQuery.read(request)  # and whatever the catalogue's reading lets through, by the bounds
         entries = filters.apply(selectors.catalogue_for(user=request.user))
         return Response([_course_data(e, request) for e in entries])
 
@@ -279,6 +278,7 @@ class AssignmentRequestSerializer(serializers.Serializer):
 
 class AssignmentCreate(generics.GenericAPIView):
     permission_classes = SignedInAPIView.permission_classes
+    pagination_class = None  # it lists nothing (the schema would otherwise offer limit and offset)
     serializer_class = AssignmentRequestSerializer
 
     @extend_schema(

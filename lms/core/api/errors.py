@@ -19,16 +19,16 @@ def _first_code(codes):
     return "invalid"
 
 
-def _describe(errors) -> str:
+def describe(errors) -> str:
     """A one-line summary of field errors: 'course: This field is required.'"""
     if isinstance(errors, dict):
         parts = []
         for name, value in errors.items():
-            text = _describe(value)
+            text = describe(value)
             parts.append(text if name == "non_field_errors" else f"{name}: {text}")
         return " ".join(parts)
     if isinstance(errors, list):
-        return " ".join(_describe(e) for e in errors)
+        return " ".join(describe(e) for e in errors)
     return str(errors)
 
 
@@ -45,7 +45,7 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         response.data = {
-            "detail": _describe(exc.detail) or "Invalid input.",
+            "detail": describe(exc.detail) or "Invalid input.",
             "code": "invalid",
             "errors": exc.detail,
             "error_codes": exc.get_codes(),

@@ -2,13 +2,14 @@
 
 from django.contrib.auth import get_user_model
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from lms.core import roles, staff_import
 from lms.core.api.fields import IdField
+from lms.core.api.query import QueryChoice, QueryParameters
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
@@ -157,12 +158,17 @@ class Cascade(SignedInAPIView):
         return Response(dashboards.cascade())
 
 
+class ExpiriesQuery(QueryParameters):
+    code = "invalid_filter"
+    intro = "Check the filters:"
+
+    within = QueryChoice([30, 60, 90], default=30, help_text="Days ahead (default 30).")
+
+
 class Expiries(SignedInAPIView):
     @extend_schema(
         operation_id="organisation_expiries",
-        parameters=[
-            OpenApiParameter("within", int, enum=[30, 60, 90], description="Days ahead (default 30).")
-        ],
+        parameters=[ExpiriesQuery],
         responses={
             200: inline_serializer(
                 "ExpiringCertificate",
@@ -181,9 +187,7 @@ class Expiries(SignedInAPIView):
     def get(self, request):
         """HR: current certificates expiring within 30, 60 or 90 days."""
         roles.require_hr(request.user)
-        within = request.query_params.get("within", "30")
-        if within not in ("30", "60", "90"):
-            raise LMSError(f"within: “{within}” must be 30, 60 or 90.", code="invalid_filter")
+        within = ExpiriesQuery.read(request)["within"]
         return Response(
             [
                 {
@@ -193,7 +197,7 @@ class Expiries(SignedInAPIView):
                     "expires_on": c.expires_on,
                     "code": c.code,
                 }
-                for c in dashboards.expiring(within=int(within))
+                for c in dashboards.expiring(within=within)
             ]
         )
 

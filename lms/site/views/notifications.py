@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from lms.core.api.pagination import BoundedLimitOffsetPagination
+from lms.core.api.query import QueryBoolean, QueryParameters
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.exceptions import LMSError
@@ -122,35 +123,27 @@ class NotificationSerializer(serializers.ModelSerializer):
         return absolute(notification.link)
 
 
-def _truth(value: str | None, name: str) -> bool | None:
-    if value in (None, ""):
-        return None
-    lowered = value.lower()
-    if lowered in ("true", "1", "yes"):
-        return True
-    if lowered in ("false", "0", "no"):
-        return False
-    raise LMSError(f"{name}: use true or false.", code="invalid")
+class NotificationQuery(QueryParameters):
+    code = "invalid"  # as this endpoint has always answered a bad ``unread``
+
+    unread = QueryBoolean(help_text="true: only unread ones; false: only read ones.")
 
 
 class NotificationList(generics.ListAPIView):
     permission_classes = SignedInAPIView.permission_classes
     serializer_class = NotificationSerializer
+    pagination_class = BoundedLimitOffsetPagination
 
     def get_queryset(self):
         notifications = service.for_user(self.request.user)
-        unread = _truth(self.request.query_params.get("unread"), "unread")
+        unread = NotificationQuery.read(self.request).get("unread")
         if unread is not None:
             notifications = notifications.filter(read_at__isnull=unread)
         return notifications
 
     @extend_schema(
         operation_id="notifications_list",
-        parameters=[
-            OpenApiParameter(
-                "unread", OpenApiTypes.BOOL, description="true: only unread ones; false: only read ones."
-            )
-        ],
+        parameters=[NotificationQuery],
         responses={200: NotificationSerializer(many=True), **ERRORS},
     )
     def get(self, request, *args, **kwargs):
