@@ -11,6 +11,7 @@ and anywhere else on a page of its own.
 import math
 from datetime import timedelta
 
+from axes.utils import reset
 from django.shortcuts import render
 from django.utils.translation import gettext, ngettext
 
@@ -45,6 +46,12 @@ def message() -> str:
         "try again, or reset your password or ask HR for help.",
         minutes,
     ) % {"minutes": minutes}
+
+
+def forget_failures(user) -> None:
+    """End any lockout on this account, from every address: for when a new password is set through a
+    reset or invitation link (the person has just proved who they are, as the message promises)."""
+    reset(username=user.get_username())
 
 
 def explained(request) -> None:

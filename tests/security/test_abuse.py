@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate
 from django.test import Client, RequestFactory
 from rest_framework.test import APIClient
 
+from lms.site import lockout
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,18 @@ def test_a_successful_sign_in_clears_the_count(client, axes_on):
     for _ in range(4):
         assert _sign_in(client, "ann", "wrong").status_code == 200
     assert _sign_in(client, "ann", "pass1234").status_code == 302
+
+
+def test_a_new_password_ends_the_lockout_at_once(client, axes_on):
+    ann = UserFactory(username="ann")
+    other = UserFactory(username="bob")
+    for username in ("ann", "bob"):
+        for _ in range(5):
+            _sign_in(client, username, "wrong")
+    lockout.forget_failures(ann)
+    assert _sign_in(client, "ann", "pass1234").status_code == 302
+    client.logout()
+    assert _sign_in(client, other.username, "pass1234").status_code == 429
 
 
 def test_wagtail_admin_sign_in_locks_too(client, axes_on):

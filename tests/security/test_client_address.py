@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from certificates.views import VERIFY_LIMIT_PER_MINUTE
 from lms.core.client import client_ip
 from lms.core.models import AuditEvent
+from lms.site.api.auth import LoginThrottle
 from tests.factories import ProfileFactory, UserFactory
 
 PROXY = "10.0.0.2"  # the reverse proxy, as the web machine sees it
@@ -117,6 +118,25 @@ def test_behind_the_proxy_the_lockout_holds_the_real_client_only(settings, one_p
     # Everyone arrives from the proxy, but only the guesser's own address is locked.
     assert sign_in(f"{SPOOFED}, {CLIENT}").status_code == 429
     assert sign_in(OTHER_CLIENT).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_spoofed_header_does_not_escape_the_token_throttle():
+    """DRF would key its throttle on whatever X-Forwarded-For says; ours keys on client_ip."""
+    api = APIClient()
+
+    def ask(n):
+        return api.post(
+            "/api/v1/auth/token/",
+            {"username": "nobody", "password": "x"},
+            format="json",
+            REMOTE_ADDR=CLIENT,
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+
+    assert all(ask(n).status_code == 400 for n in range(LoginThrottle().num_requests))
+    response = ask(99)
+    assert response.status_code == 429 and response.json()["code"] != "locked_out"
 
 
 @pytest.mark.django_db

@@ -5,15 +5,15 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import permissions
 from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from lms.core.api.serializers import ErrorSerializer, TokenRequestSerializer, TokenSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.exceptions import LMSError
+from lms.core.throttle import ClientRateThrottle
 from lms.site import lockout
 
 
-class LoginThrottle(AnonRateThrottle):
+class LoginThrottle(ClientRateThrottle):
     rate = "20/min"
     scope = "lms_token"
 
