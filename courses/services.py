@@ -165,3 +165,91 @@ def complete_module(*, user, enrolment_id, module_id) -> tuple[Enrolment, Progre
         enrolment.save(update_fields=["state", "completed_at"])
         modules_completed.send(sender=Enrolment, enrolment=enrolment)
     return enrolment, progress
+
+
+# --- Changes HR and leaders make to an existing enrolment (the Wagtail admin calls these too) ------------
+
+
+def _enrolment_to_change(*, by, enrolment_id) -> Enrolment:
+    """The enrolment, locked, when ``by`` may change it (HR, or a leader of the learner)."""
+    enrolment = (
+        Enrolment.objects.select_for_update().select_related("course", "user").filter(pk=enrolment_id).first()
+        if str(enrolment_id).isdigit()
+        else None
+    )
+    if enrolment is None:
+        raise NotFound(f"There is no enrolment with id {enrolment_id}.", code="enrolment_not_found")
+    if not can_assign(assigner=by, learner=enrolment.user):
+        raise Forbidden(
+            "You can change enrolments only for people in the teams you lead.", code="not_your_team"
+        )
+    return enrolment
+
+
+@transaction.atomic
+def change_due_date(
+    *,
+    enrolment_id,
+    by,
+    due_date: datetime.date | None,
+    reason: str = "",
+    origin: audit.Origin | None = None,
+) -> Enrolment:
+    """Set (or clear) the date an enrolment is due by; recorded with the old and new dates, and the learner
+    is told the new date. The same date again changes and records nothing."""
+    enrolment = _enrolment_to_change(by=by, enrolment_id=enrolment_id)
+    if due_date == enrolment.due_date:
+        return enrolment
+    if due_date is not None and due_date < timezone.localdate():
+        raise LMSError("The due date is in the past; choose today or a later date.", code="due_date_past")
+    old = enrolment.due_date
+    enrolment.due_date = due_date
+    enrolment.save(update_fields=["due_date"])
+    audit.record(
+        actor=by,
+        verb="enrolment.due_date",
+        subject=enrolment.user,
+        obj=enrolment,
+        reason=(reason or "").strip(),
+        data={
+            "course": enrolment.course.title,
+            "old": old.isoformat() if old else None,
+            "new": due_date.isoformat() if due_date else None,
+        },
+        origin=origin,
+    )
+    if due_date is not None and by.pk != enrolment.user_id:
+        announce.course_assigned(
+            learner=enrolment.user,
+            assigned_by=by,
+            enrolment_id=enrolment.pk,
+            course_title=enrolment.course.title,
+            course_link=enrolment.course.url or "",
+            due_date=due_date,
+        )
+    return enrolment
+
+
+@transaction.atomic
+def withdraw(*, enrolment_id, by, reason: str, origin: audit.Origin | None = None) -> None:
+    """Take a learner off a course: the enrolment and its module progress go, the record of what they had
+    done stays in the audit trail. Certificates and attempts are not touched. Needs a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise LMSError("Say why this person is withdrawn from the course.", code="reason_required")
+    enrolment = _enrolment_to_change(by=by, enrolment_id=enrolment_id)
+    audit.record(
+        actor=by,
+        verb="enrolment.withdraw",
+        subject=enrolment.user,
+        obj=enrolment,
+        reason=reason,
+        data={
+            "course": enrolment.course.title,
+            "state": enrolment.state,
+            "modules_done": enrolment.completions.count(),
+            "due_date": enrolment.due_date.isoformat() if enrolment.due_date else None,
+        },
+        origin=origin,
+    )
+    enrolment.delete()

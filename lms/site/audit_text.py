@@ -1,72 +1,243 @@
 """The audit trail in words: each recorded change as a sentence a person can read, naming the course,
-the people concerned and what was decided."""
+the people concerned and what was decided (old and new values where something changed)."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from lms.core.names import display_name
 
-# Each action as HR reads it, for the filter and the export.
+# Each action as HR reads it, for the filter and the export: one label for every code in
+# lms.core.audit.ACTIONS (a test holds it).
 ACTIONS = {
-    "certificate.issue": "Certificate issued",
-    "certificate.revoke": "Certificate revoked",
-    "certificate.correct": "Certificate corrected",
-    "certificates.export": "Certificates exported",
-    "enrolment.assign": "Course assigned",
-    "leaders_first.exception": "Leaders-first exception",
-    "review.grade": "Written reply graded",
-    "review.sign_off": "Observation signed off",
-    "staff.import": "Staff imported",
-    "team.nudge": "Nudge sent",
+    "certificate.issue": gettext_lazy("Certificate issued"),
+    "certificate.revoke": gettext_lazy("Certificate revoked"),
+    "certificate.correct": gettext_lazy("Certificate corrected"),
+    "certificates.export": gettext_lazy("Certificates exported"),
+    "enrolment.assign": gettext_lazy("Course assigned"),
+    "enrolment.due_date": gettext_lazy("Due date changed"),
+    "enrolment.withdraw": gettext_lazy("Withdrawn from a course"),
+    "leaders_first.exception": gettext_lazy("Leaders-first exception"),
+    "review.grade": gettext_lazy("Written reply graded"),
+    "review.sign_off": gettext_lazy("Observation signed off"),
+    "staff.import": gettext_lazy("Staff imported"),
+    "team.nudge": gettext_lazy("Nudge sent"),
+    "team.create": gettext_lazy("Team created"),
+    "team.rename": gettext_lazy("Team renamed"),
+    "team.leader": gettext_lazy("Team leader changed"),
+    "team.move": gettext_lazy("Team moved in the tree"),
+    "team.delete": gettext_lazy("Team deleted"),
+    "profile.create": gettext_lazy("Staff profile added"),
+    "profile.change": gettext_lazy("Staff profile changed"),
+    "profile.delete": gettext_lazy("Staff profile removed"),
 }
 
 
 def action_label(verb: str) -> str:
-    return ACTIONS.get(verb, verb.replace("_", " ").replace(".", ": ").capitalize())
+    return str(ACTIONS.get(verb, verb.replace("_", " ").replace(".", ": ").capitalize()))
 
 
 def _course(data: dict) -> str:
-    return f" in “{data['course']}”" if data.get("course") else ""
+    return _(" in “%(course)s”") % {"course": data["course"]} if data.get("course") else ""
 
 
 def _names(ids, people: dict) -> str:
     names = [people[i] for i in ids if i in people]
     if not names:
-        return "nobody still on record"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return _("nobody still on record")
+    return (
+        names[0]
+        if len(names) == 1
+        else _("%(names)s and %(last)s")
+        % {
+            "names": ", ".join(names[:-1]),
+            "last": names[-1],
+        }
+    )
+
+
+def _team(name) -> str:
+    return f"“{name}”" if name else _("the top of the tree")
+
+
+def _value(value) -> str:
+    return f"“{value}”" if value not in (None, "") else _("nothing")
+
+
+def _due(value) -> str:
+    return value or _("no due date")
+
+
+def _team_sentence(verb: str, who: str, data: dict) -> str | None:
+    team = data.get("team", "")
+    if verb == "team.create":
+        leader = (
+            _("led by %(leader)s") % {"leader": data["leader"]} if data.get("leader") else _("with no leader")
+        )
+        where = (
+            _("under “%(parent)s”") % {"parent": data["parent"]}
+            if data.get("parent")
+            else _("at the top of the tree")
+        )
+        return _("%(who)s created the team “%(team)s”, %(leader)s, %(where)s.") % {
+            "who": who,
+            "team": team,
+            "leader": leader,
+            "where": where,
+        }
+    if verb == "team.rename":
+        return _("%(who)s renamed the team “%(old)s” to “%(new)s”.") % {
+            "who": who,
+            "old": data.get("old", ""),
+            "new": data.get("new", ""),
+        }
+    if verb == "team.leader":
+        old, new = data.get("old"), data.get("new")
+        values = {"who": who, "team": team, "old": old, "new": new}
+        if not old:
+            return _("%(who)s made %(new)s the leader of “%(team)s”, which had no leader.") % values
+        if not new:
+            return _("%(who)s removed %(old)s as leader of “%(team)s”; it has no leader now.") % values
+        return _("%(who)s changed the leader of “%(team)s” from %(old)s to %(new)s.") % values
+    if verb == "team.move":
+        return _("%(who)s moved the team “%(team)s” from under %(old)s to under %(new)s.") % {
+            "who": who,
+            "team": team,
+            "old": _team(data.get("old")),
+            "new": _team(data.get("new")),
+        }
+    if verb == "team.delete":
+        return _("%(who)s deleted the team “%(team)s”.") % {"who": who, "team": team}
+    return None
+
+
+def _profile_sentence(verb: str, who: str, subject: str, data: dict) -> str | None:
+    team = data.get("team")
+    values = {"who": who, "person": subject, "team": team}
+    if verb == "profile.create":
+        if team:
+            return _("%(who)s added %(person)s to the staff, in the team “%(team)s”.") % values
+        return _("%(who)s added %(person)s to the staff, in no team yet.") % values
+    if verb == "profile.change":
+        changes = "; ".join(
+            _("%(field)s from %(old)s to %(new)s")
+            % {
+                "field": c.get("label", c.get("field", "")),
+                "old": _value(c.get("old")),
+                "new": _value(c.get("new")),
+            }
+            for c in data.get("changes", [])
+        )
+        return _("%(who)s changed %(person)s's staff profile: %(changes)s.") % {**values, "changes": changes}
+    if verb == "profile.delete":
+        if team:
+            return _("%(who)s removed %(person)s's staff profile (they were in “%(team)s”).") % values
+        return _("%(who)s removed %(person)s's staff profile.") % values
+    return None
 
 
 def sentence(event, people: dict) -> str:
-    who = display_name(event.actor) if event.actor else "The system"
-    whose = f"{display_name(event.subject)}'s" if event.subject else "a"
-    subject = display_name(event.subject) if event.subject else "someone no longer on record"
+    who = display_name(event.actor) if event.actor else _("The system")
+    whose = _("%(name)s's") % {"name": display_name(event.subject)} if event.subject else _("a")
+    subject = display_name(event.subject) if event.subject else _("someone no longer on record")
     data = event.data or {}
     verb = event.verb
+    course = _course(data)
     if verb == "certificate.issue":
-        return f"{who} issued {whose} certificate{_course(data)}."
+        return _("%(who)s issued %(whose)s certificate%(course)s.") % {
+            "who": who,
+            "whose": whose,
+            "course": course,
+        }
     if verb == "certificate.revoke":
-        return f"{who} revoked {whose} certificate{_course(data)}."
+        return _("%(who)s revoked %(whose)s certificate%(course)s.") % {
+            "who": who,
+            "whose": whose,
+            "course": course,
+        }
     if verb == "certificate.correct":
-        return f"{who} corrected {whose} certificate{_course(data)} with a replacement."
+        return _("%(who)s corrected %(whose)s certificate%(course)s with a replacement.") % {
+            "who": who,
+            "whose": whose,
+            "course": course,
+        }
     if verb == "leaders_first.exception":
-        course = f" “{data['course']}”" if data.get("course") else " a course"
-        return f"{who} let {subject} start{course} before their leader was certified."
+        if data.get("course"):
+            return _("%(who)s let %(person)s start “%(course)s” before their leader was certified.") % {
+                "who": who,
+                "person": subject,
+                "course": data["course"],
+            }
+        return _("%(who)s let %(person)s start a course before their leader was certified.") % {
+            "who": who,
+            "person": subject,
+        }
     if verb == "review.grade":
-        return f"{who} graded {whose} written reply{_course(data)}."
+        return _("%(who)s graded %(whose)s written reply%(course)s.") % {
+            "who": who,
+            "whose": whose,
+            "course": course,
+        }
     if verb == "review.sign_off":
         items = data.get("items") or []
         listed = f": {'; '.join(items)}" if items else ""
-        count = f"{len(items)} observed behaviour{'' if len(items) == 1 else 's'}"
-        return f"{who} signed off {count} for {subject}{_course(data)}{listed}."
+        count = ngettext("%(n)d observed behaviour", "%(n)d observed behaviours", len(items)) % {
+            "n": len(items)
+        }
+        return _("%(who)s signed off %(count)s for %(person)s%(course)s%(listed)s.") % {
+            "who": who,
+            "count": count,
+            "person": subject,
+            "course": course,
+            "listed": listed,
+        }
     if verb == "enrolment.assign":
-        due = f", due {data['due_date']}" if data.get("due_date") else ", with no due date"
-        return f"{who} assigned “{data.get('course', 'a course')}” to {subject}{due}."
+        due = (
+            _(", due %(date)s") % {"date": data["due_date"]}
+            if data.get("due_date")
+            else _(", with no due date")
+        )
+        return _("%(who)s assigned “%(course)s” to %(person)s%(due)s.") % {
+            "who": who,
+            "course": data.get("course", _("a course")),
+            "person": subject,
+            "due": due,
+        }
+    if verb == "enrolment.due_date":
+        return _("%(who)s changed the due date of “%(course)s” for %(person)s from %(old)s to %(new)s.") % {
+            "who": who,
+            "course": data.get("course", _("a course")),
+            "person": subject,
+            "old": _due(data.get("old")),
+            "new": _due(data.get("new")),
+        }
+    if verb == "enrolment.withdraw":
+        done = data.get("modules_done", 0)
+        return _("%(who)s withdrew %(person)s from “%(course)s” (%(done)s).") % {
+            "who": who,
+            "person": subject,
+            "course": data.get("course", _("a course")),
+            "done": ngettext("%(n)d module was done", "%(n)d modules were done", done) % {"n": done},
+        }
     if verb == "team.nudge":
-        return f"{who} sent a nudge to {_names(data.get('people', []), people)}."
+        return _("%(who)s sent a nudge to %(people)s.") % {
+            "who": who,
+            "people": _names(data.get("people", []), people),
+        }
     if verb == "certificates.export":
-        return f"{who} exported {data.get('count', 'some')} certificates as a ZIP."
+        return _("%(who)s exported %(count)s certificates as a ZIP.") % {
+            "who": who,
+            "count": data.get("count", _("some")),
+        }
     if verb == "staff.import":
-        return f"{who} imported staff from a file ({event.reason or 'no details'})."
-    return f"{who}: {action_label(verb)}{_course(data)}."
+        return _("%(who)s imported staff from a file (%(details)s).") % {
+            "who": who,
+            "details": event.reason or _("no details"),
+        }
+    text = _team_sentence(verb, who, data) or _profile_sentence(verb, who, subject, data)
+    if text:
+        return text
+    return f"{who}: {action_label(verb)}{course}."
 
 
 def sentences(events) -> list[tuple[object, str]]:
