@@ -11,7 +11,7 @@ and anywhere else on a page of its own.
 import math
 from datetime import timedelta
 
-from axes.utils import reset
+from django.apps import apps
 from django.shortcuts import render
 from django.utils.translation import gettext, ngettext
 
@@ -51,6 +51,10 @@ def message() -> str:
 def forget_failures(user) -> None:
     """End any lockout on this account, from every address: for when a new password is set through a
     reset or invitation link (the person has just proved who they are, as the message promises)."""
+    if not apps.is_installed("axes"):
+        return  # a host site without axes has no lockout to end (and could not import its models)
+    from axes.utils import reset
+
     reset(username=user.get_username())
 
 
