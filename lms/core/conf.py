@@ -72,6 +72,11 @@ DEFAULTS = {
     # An assignment overdue by more than this many days gets no overdue notice of its own (leaders'
     # digests still list it), so a first run on an old database does not email every past due date.
     "LMS_OVERDUE_NOTICE_DAYS": 7,
+    # Days an invitation's set-password link stays valid (a resend makes a new link and retires the old
+    # one). Password reset links follow Django's PASSWORD_RESET_TIMEOUT.
+    "LMS_INVITATION_VALID_DAYS": 14,
+    # Password reset requests from one address per hour, so the form cannot be used to flood inboxes.
+    "LMS_PASSWORD_RESET_PER_HOUR": 10,
 }
 
 

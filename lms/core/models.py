@@ -81,6 +81,9 @@ class Profile(index.Indexed, models.Model):
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     employee_id = models.CharField(_("employee id"), max_length=40, unique=True, null=True, blank=True)
+    # When the latest invitation to set a password was sent (lms.core.invitations); its link is the only
+    # one that works, so a resend retires the one before.
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True, editable=False)
 
     panels = [FieldPanel("user"), FieldPanel("team"), FieldPanel("job_title"), FieldPanel("employee_id")]
     search_fields = [
@@ -99,6 +102,21 @@ class Profile(index.Indexed, models.Model):
 
     def __str__(self):
         return display_name(self.user)
+
+    @property
+    def sign_in_state(self) -> str:
+        """``inactive`` (a leaver), ``joined`` (can sign in), ``invited`` or ``not_invited``."""
+        if not self.user.is_active:
+            return "inactive"
+        if has_joined(self.user):
+            return "joined"
+        return "invited" if self.invited_at else "not_invited"
+
+
+def has_joined(user) -> bool:
+    """Whether someone has got in: they have a password of their own, or have signed in another way
+    (single sign-on). Such a person needs no invitation, only "Forgot your password?"."""
+    return user.has_usable_password() or user.last_login is not None
 
 
 class AuditEvent(models.Model):

@@ -1,5 +1,11 @@
 """Import staff and teams from a CSV. All or nothing: one bad row imports nothing, and every bad row is
-reported with its line number. A dry run shows what would change."""
+reported with its line number. A dry run shows what would change.
+
+New people get an invitation email to set their password (after the import commits). Leavers: an
+``active`` column (yes/no) marks people inactive or active again, and ``leavers=True`` marks inactive
+everyone with an employee id who is missing from the file. Inactive people cannot sign in; nothing they
+did is deleted.
+"""
 
 import csv
 import io
@@ -10,13 +16,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from . import audit
+from . import audit, invitations
 from .exceptions import Forbidden
-from .models import Profile, Team
+from .models import Profile, Team, has_joined
 from .roles import is_hr
 
 COLUMNS = ["employee_id", "name", "email", "team", "leader", "job_title"]
-OPTIONAL = ["parent_team"]
+OPTIONAL = ["parent_team", "active"]
+# What the ``active`` column accepts; empty counts as yes.
+YES = {"yes", "y", "true", "1", "active", ""}
+NO = {"no", "n", "false", "0", "inactive", "left", "leaver"}
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
 
@@ -25,6 +34,10 @@ MAX_ROWS = 20_000
 class Report:
     errors: list[tuple[int, str]] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    # "Name (employee_id)" of each person marked inactive (or who would be, in a dry run).
+    deactivated: list[str] = field(default_factory=list)
+    # Email addresses sent an invitation (or that would be, in a dry run).
+    invited: list[str] = field(default_factory=list)
     applied: bool = False
 
     @property
@@ -43,6 +56,12 @@ class Row:
     leader: str
     job_title: str
     parent_team: str
+    # None when the file has no ``active`` column (the import then leaves active/inactive alone).
+    active_text: str | None = None
+
+    @property
+    def active(self) -> bool | None:
+        return None if self.active_text is None else self.active_text.lower() in YES
 
 
 def _read(upload) -> tuple[list[Row], Report]:
@@ -83,12 +102,13 @@ def _read(upload) -> tuple[list[Row], Report]:
                 data.get("leader", ""),
                 data.get("job_title", ""),
                 data.get("parent_team", ""),
+                data.get("active") if "active" in headers else None,
             )
         )
     return rows, report
 
 
-def _validate(rows: list[Row], report: Report) -> None:
+def _validate(rows: list[Row], report: Report, *, by, leavers: bool) -> None:
     existing_ids = set(Profile.objects.exclude(employee_id=None).values_list("employee_id", flat=True))
     file_ids = {}
     emails = {}
@@ -125,6 +145,7 @@ def _validate(rows: list[Row], report: Report) -> None:
             and row.leader not in {r.employee_id for r in rows}
         ):
             report.errors.append((row.line, f"Unknown leader {row.leader}: no one has that employee_id."))
+    _check_active(rows, report, by=by, leavers=leavers)
     # One leader per team.
     leaders: dict[str, tuple[str, int]] = {}
     for row in rows:
@@ -138,6 +159,41 @@ def _validate(rows: list[Row], report: Report) -> None:
                     )
                 )
     _check_tree(rows, report)
+
+
+def _check_active(rows: list[Row], report: Report, *, by, leavers: bool) -> None:
+    inactive = {}
+    for row in rows:
+        if row.active_text is None:
+            continue
+        if row.active_text.lower() not in YES | NO:
+            report.errors.append(
+                (row.line, f"active must be yes or no (or empty for yes), not “{row.active_text}”.")
+            )
+        elif row.active is False:
+            inactive[row.employee_id] = row.line
+    for row in rows:
+        if row.leader and row.leader in inactive and row.employee_id not in inactive:
+            report.errors.append(
+                (
+                    row.line,
+                    f"Leader {row.leader} is marked inactive on line {inactive[row.leader]}; "
+                    "a team needs an active leader.",
+                )
+            )
+    own_id = Profile.objects.filter(user=by).values_list("employee_id", flat=True).first()
+    if own_id in inactive:
+        report.errors.append(
+            (inactive[own_id], "This row marks you inactive; HR cannot import themselves out.")
+        )
+    if leavers and own_id and own_id not in {r.employee_id for r in rows}:
+        report.errors.append(
+            (
+                0,
+                f"You ({own_id}) are missing from this file, so you would be marked a leaver: add your own "
+                "row, or untick “People missing from this file are leavers”.",
+            )
+        )
 
 
 def _check_tree(rows: list[Row], report: Report) -> None:
@@ -164,7 +220,9 @@ def _check_tree(rows: list[Row], report: Report) -> None:
             node = parents.get(node, "")
 
 
-def run(*, upload, by, dry_run: bool, origin: audit.Origin | None = None) -> Report:
+def run(*, upload, by, dry_run: bool, leavers: bool = False, origin: audit.Origin | None = None) -> Report:
+    """Check the file, then apply it (or, for a dry run, apply it and roll back). ``leavers``: mark
+    inactive everyone with an employee id who is not in the file."""
     if not is_hr(by):
         raise Forbidden("Only HR can import staff.", code="permission_denied")
     rows, report = _read(upload)
@@ -173,12 +231,14 @@ def run(*, upload, by, dry_run: bool, origin: audit.Origin | None = None) -> Rep
     if not rows:
         report.errors.append((0, "The file has no rows under the header."))
         return report
-    _validate(rows, report)
+    _validate(rows, report, by=by, leavers=leavers)
     if report.errors:
         report.errors.sort()
         return report
     with transaction.atomic():
-        _apply(rows, report)
+        new_people = _apply(rows, report, by=by, origin=origin)
+        if leavers:
+            _mark_leavers(rows, report, by=by, origin=origin)
         if dry_run:
             transaction.set_rollback(True)
         else:
@@ -187,15 +247,54 @@ def run(*, upload, by, dry_run: bool, origin: audit.Origin | None = None) -> Rep
                 actor=by,
                 verb="staff.import",
                 reason=f"{len(rows)} rows",
-                data={"changes": report.changes[:200]},
+                data={
+                    "changes": report.changes[:200],
+                    "deactivated": report.deactivated[:200],
+                    "invited": len(report.invited),
+                },
                 origin=origin,
             )
+            # Each invitation is recorded now and emailed once the whole import has committed.
+            for person in new_people:
+                invitations.send(person=person, by=by, origin=origin)
     return report
 
 
-def _apply(rows: list[Row], report: Report) -> None:
+def _set_active(user, active: bool, *, by, reason: str, origin) -> None:
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if active:
+        audit.record(actor=by, verb="person.reactivate", subject=user, reason=reason, origin=origin)
+    else:
+        audit.record(actor=by, verb="person.deactivate", subject=user, reason=reason, origin=origin)
+
+
+def _mark_leavers(rows: list[Row], report: Report, *, by, origin) -> None:
+    in_file = {row.employee_id for row in rows}
+    missing = (
+        Profile.objects.exclude(employee_id=None)
+        .exclude(employee_id__in=in_file)
+        .filter(user__is_active=True)
+        .select_related("user")
+        .order_by("employee_id")
+    )
+    led = {}
+    for team in Team.objects.filter(leader__in=[p.user_id for p in missing]).order_by("name"):
+        led.setdefault(team.leader_id, []).append(team.name)
+    for profile in missing:
+        label = f"{profile.user.get_full_name()} ({profile.employee_id})"
+        teams = led.get(profile.user_id)
+        note = f"; still leads {', '.join(f'“{t}”' for t in teams)}: name a new leader" if teams else ""
+        report.deactivated.append(label)
+        report.changes.append(f"Mark inactive: {label}, missing from this file{note}")
+        _set_active(profile.user, False, by=by, reason="Missing from the staff import file", origin=origin)
+
+
+def _apply(rows: list[Row], report: Report, *, by, origin) -> list:
+    """Write the rows; returns the new people who are to be invited."""
     User = get_user_model()
     people = {}
+    to_invite = []
     for row in rows:
         profile = Profile.objects.filter(employee_id=row.employee_id).select_related("user").first()
         if profile:
@@ -216,6 +315,20 @@ def _apply(rows: list[Row], report: Report) -> None:
                 report.changes.append(
                     f"Update {row.first_name} {row.last_name} ({row.employee_id}): {', '.join(changed)}"
                 )
+            if row.active is not None and row.active != user.is_active:
+                label = f"{row.first_name} {row.last_name} ({row.employee_id})"
+                if row.active:
+                    report.changes.append(f"Mark active again: {label}")
+                else:
+                    report.deactivated.append(label)
+                    report.changes.append(f"Mark inactive: {label}")
+                _set_active(
+                    user,
+                    row.active,
+                    by=by,
+                    reason=f"Marked {'active' if row.active else 'inactive'} in the staff import file",
+                    origin=origin,
+                )
         else:
             user = User.objects.filter(username=row.employee_id.lower()).first() or User(
                 username=row.employee_id.lower()
@@ -223,9 +336,18 @@ def _apply(rows: list[Row], report: Report) -> None:
             user.first_name, user.last_name, user.email = row.first_name, row.last_name, row.email
             if not user.pk:
                 user.set_unusable_password()
+                user.is_active = row.active is not False
             user.save()
             profile = Profile(user=user, employee_id=row.employee_id)
-            report.changes.append(f"Add {row.first_name} {row.last_name} ({row.employee_id})")
+            if user.is_active and not has_joined(user):
+                to_invite.append(user)
+                report.invited.append(row.email)
+                report.changes.append(
+                    f"Add {row.first_name} {row.last_name} ({row.employee_id}) and email an invitation "
+                    f"to {row.email}"
+                )
+            else:
+                report.changes.append(f"Add {row.first_name} {row.last_name} ({row.employee_id})")
         people[row.employee_id] = profile
     teams = {}
     for row in rows:
@@ -254,3 +376,4 @@ def _apply(rows: list[Row], report: Report) -> None:
                 report.changes.append(f"Move {profile.user.get_full_name()} to “{team.name}”")
             profile.team, profile.job_title = team, row.job_title
             profile.save()
+    return to_invite

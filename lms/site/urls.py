@@ -3,12 +3,23 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import audit, learner, notifications, organisation, staff, team
+from .views import audit, invitations, learner, notifications, organisation, password, staff, team
 from .views.auth import SignInView
 
 urlpatterns = [
     path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/reset/", password.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", password.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        password.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/", password.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
+    path("welcome/<uidb64>/<token>/", invitations.AcceptInvitationView.as_view(), name="invitation_accept"),
     path("training/", learner.my_training, name="my_training"),
     path("training/audit/", audit.audit_trail, name="audit"),
     path("training/calendar.ics", learner.calendar_download, name="calendar"),
@@ -38,4 +49,5 @@ urlpatterns = [
     path("training/team/", team.team_view, name="team"),
     path("training/team/nudge/", team.nudge, name="nudge"),
     path("training/team/members/<id:user_id>/", team.member_history, name="member"),
+    path("training/team/members/<id:user_id>/invite/", invitations.send_invitation, name="send_invitation"),
 ]

@@ -346,3 +346,36 @@ def nudge(*, recipient, sender, nudge_id: int, message: str, course_title: str, 
         context={"sender": who, "message": message, "course_title": course_title},
         occasion=f"nudge:{nudge_id}",
     )
+
+
+def invitation(
+    *,
+    person,
+    invited_by,
+    organisation: str,
+    set_password_link: str,
+    valid_until: datetime.datetime,
+    username: str,
+):
+    """An invitation to set a first password: always emailed (the person cannot sign in to read it in the
+    app yet). Each send is its own notification: a resend is a new link, the old one stops working."""
+    who = display_name(invited_by) or _("HR")
+    where = organisation or _("your organisation")
+    until = _day(valid_until.date() if isinstance(valid_until, datetime.datetime) else valid_until)
+    return notify(
+        recipient=person,
+        kind=Kind.INVITATION,
+        subject=_("Your training account at %(where)s is ready") % {"where": where},
+        text=_(
+            "%(who)s has set up your training account. Choose a password to sign in and see your "
+            "training. The link works once, until %(until)s."
+        )
+        % {"who": who, "until": until},
+        link=set_password_link,
+        context={
+            "invited_by": who,
+            "organisation": where,
+            "valid_until": until,
+            "username": username,
+        },
+    )

@@ -14,10 +14,15 @@ class Kind(models.TextChoices):
     TEAM_EXPIRING = "team_expiring", _("A certificate in my team is about to expire")
     LEADER_DIGEST = "leader_digest", _("Daily summary: reviews waiting and people overdue")
     NUDGE = "nudge", _("A note from my team leader about my training")
+    INVITATION = "invitation", _("Invitation to set a password and sign in")
 
 
 # Kinds only team leaders receive; the settings page shows them to leaders.
 LEADER_KINDS = frozenset({Kind.TEAM_EXPIRING, Kind.LEADER_DIGEST})
+
+# Kinds that are always emailed, whatever the person's choices: the settings page leaves them out (an
+# invitation reaches someone who cannot sign in yet, so email is the only way it can arrive).
+ALWAYS_EMAILED = frozenset({Kind.INVITATION})
 
 HELP = {
     Kind.ASSIGNED: _("Who assigned it and when it is due."),
@@ -29,4 +34,5 @@ HELP = {
     Kind.TEAM_EXPIRING: _("For team leaders: so you can plan time for renewing."),
     Kind.LEADER_DIGEST: _("For team leaders: one email a day, only when there is something to do."),
     Kind.NUDGE: _("A short message from your team leader or HR; it is always on My training too."),
+    Kind.INVITATION: _("Always emailed: the link to set your first password."),
 }

@@ -8,7 +8,7 @@ from courses.urls import api_urlpatterns as courses_api
 from lms.site.views import notifications
 from quizzes.urls import api_urlpatterns as quizzes_api
 
-from . import dashboards
+from . import dashboards, invitations
 from .auth import ObtainTokenView
 
 urlpatterns = [
@@ -37,6 +37,7 @@ urlpatterns = [
         name="api_notification_preferences",
     ),
     path("staff-imports/", dashboards.StaffImport.as_view(), name="api_staff_imports"),
+    path("invitations/", invitations.Invitations.as_view(), name="api_invitations"),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="lms:api_schema"), name="api_docs"),
 ]
