@@ -1,13 +1,12 @@
 """Leader and HR actions: nudges and the teams a person may look at."""
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-from lms.core import audit, conf, roles
+from lms.core import audit, roles
 from lms.core.exceptions import Forbidden, LMSError, NotFound
 from lms.core.models import Nudge, Team
-from lms.core.names import display_name
+from lms.core.notifications import announce
 
 
 def visible_teams(user) -> list[Team]:
@@ -38,18 +37,21 @@ def nudge(
     refused = [p for p in recipients if not (roles.is_hr(sender) or roles.leads(sender, p))]
     if refused:
         raise Forbidden("You can nudge only people in the teams you lead.", code="not_your_team")
-    nudges = [Nudge(recipient=p, sender=sender, course=course, message=message) for p in recipients]
-    Nudge.objects.bulk_create(nudges)
-    link = conf.public_base_url() + reverse("lms:my_training")
-    name = display_name(sender)
-    for person in recipients:
-        if person.email:
-            send_mail(
-                subject=f"A note from {name} about your training",
-                message=f"{message}\n\n— {name}\n\nYour training: {link}\n",
-                from_email=None,
-                recipient_list=[person.email],
-            )
+    nudges = [
+        Nudge.objects.create(recipient=p, sender=sender, course=course, message=message) for p in recipients
+    ]
+    # In the app at once; by email (if they want nudges by email) from a background task once this commits,
+    # each on its own, so a failing mail server neither fails the nudge nor holds up the others.
+    link = reverse("lms:my_training")
+    for note in nudges:
+        announce.nudge(
+            recipient=note.recipient,
+            sender=sender,
+            nudge_id=note.pk,
+            message=message,
+            course_title=course.title if course else "",
+            training_link=link,
+        )
     audit.record(
         actor=sender,
         verb="team.nudge",
