@@ -10,6 +10,7 @@ logged exception. The top of the tree is free. Existing progress is never taken 
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courses.access import Access, locked
 from courses.models import CoursePage
@@ -129,10 +130,10 @@ def cascade(courses, *, on: datetime.date | None = None) -> list[dict]:
 
 
 def explain(course, leader) -> str:
-    return (
-        f"Leaders first: “{course.title}” opens for you once your team leader, {display_name(leader)}, "
-        "holds a valid certificate in it."
-    )
+    return _(
+        "Leaders first: “%(title)s” opens for you once your team leader, %(leader)s, holds a valid "
+        "certificate in it."
+    ) % {"title": course.title, "leader": display_name(leader)}
 
 
 def access_rule(user, courses) -> dict[int, Access]:

@@ -4,6 +4,8 @@ import datetime
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile, Team
@@ -26,14 +28,17 @@ def _int(name: str, raw, errors: list, *, maximum: int = MAX_ID) -> int | None:
         return None
     text = str(raw).strip()
     if len(text) > 20 or not text.lstrip("-").isdigit():
-        errors.append(f"{name}: “{text[:20]}” is not a whole number.")
+        errors.append(_("%(name)s: “%(value)s” is not a whole number.") % {"name": name, "value": text[:20]})
         return None
     value = int(text)
     if value < 0:
-        errors.append(f"{name}: must not be negative.")
+        errors.append(_("%(name)s: must not be negative.") % {"name": name})
         return None
     if value > maximum:
-        errors.append(f"{name}: must be at most {maximum:,}.")
+        errors.append(
+            _("%(name)s: must be at most %(maximum)s.")
+            % {"name": name, "maximum": number_format(maximum, force_grouping=True)}
+        )
         return None
     return value
 
@@ -43,7 +48,10 @@ def clean_filters(params) -> dict:
     unknown = [
         key for key in params if key not in FILTERS and key not in ("page", "limit", "offset", "format")
     ]
-    errors = [f"{key}: not a filter here (use {', '.join(FILTERS)})." for key in unknown]
+    errors = [
+        _("%(key)s: not a filter here (use %(filters)s).") % {"key": key, "filters": ", ".join(FILTERS)}
+        for key in unknown
+    ]
     cleaned = {
         "team": _int("team", params.get("team"), errors),
         "course": _int("course", params.get("course"), errors),
@@ -52,11 +60,16 @@ def clean_filters(params) -> dict:
         "q": (params.get("q") or "").strip()[:100] or None,
     }
     if cleaned["status"] and cleaned["status"] not in STATUSES:
-        errors.append(f"status: “{cleaned['status']}” is not one of {', '.join(STATUSES)}.")
+        errors.append(
+            _("status: “%(status)s” is not one of %(statuses)s.")
+            % {"status": cleaned["status"], "statuses": ", ".join(STATUSES)}
+        )
     if cleaned["team"] is not None and not Team.objects.filter(pk=cleaned["team"]).exists():
-        errors.append(f"team: there is no team with id {cleaned['team']}.")
+        errors.append(_("team: there is no team with id %(id)s.") % {"id": cleaned["team"]})
     if errors:
-        raise LMSError("Check the filters: " + " ".join(errors), code="invalid_filter")
+        raise LMSError(
+            _("Check the filters: %(problems)s") % {"problems": " ".join(errors)}, code="invalid_filter"
+        )
     return {k: v for k, v in cleaned.items() if v is not None}
 
 

@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lms.core import audit, roles
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
@@ -133,7 +134,7 @@ def issue_if_eligible(*, user, course) -> Certificate | None:
     """Issue at once when the rules are met, exactly once per passing attempt even under parallel calls."""
     from courses.models import Enrolment
 
-    ok, _, attempt = eligibility(user=user, course=course)
+    ok, _why_not, attempt = eligibility(user=user, course=course)
     if not ok:
         return None
     target = _target_course(course)
@@ -169,16 +170,20 @@ def issue_if_eligible(*, user, course) -> Certificate | None:
 @transaction.atomic
 def revoke(*, certificate_id, by, reason: str, origin: audit.Origin | None = None) -> Certificate:
     if not roles.is_hr(by):
-        raise Forbidden("Only HR can revoke certificates.", code="permission_denied")
+        raise Forbidden(_("Only HR can revoke certificates."), code="permission_denied")
     certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
     if certificate is None:
-        raise NotFound(f"There is no certificate with id {certificate_id}.", code="certificate_not_found")
+        raise NotFound(
+            _("There is no certificate with id %(id)s.") % {"id": certificate_id},
+            code="certificate_not_found",
+        )
     if not (reason or "").strip():
         raise LMSError(
-            "Say why the certificate is revoked; the reason is kept with the record.", code="reason_required"
+            _("Say why the certificate is revoked; the reason is kept with the record."),
+            code="reason_required",
         )
     if certificate.revoked_at:
-        raise Conflict("This certificate is already revoked.", code="already_revoked")
+        raise Conflict(_("This certificate is already revoked."), code="already_revoked")
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = by
     certificate.revoked_reason = reason.strip()
@@ -201,14 +206,17 @@ def correct(
 ) -> Certificate:
     """Certificates never change: a correction issues a new one that replaces the old."""
     if not roles.is_hr(by):
-        raise Forbidden("Only HR can correct certificates.", code="permission_denied")
+        raise Forbidden(_("Only HR can correct certificates."), code="permission_denied")
     old = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
     if old is None:
-        raise NotFound(f"There is no certificate with id {certificate_id}.", code="certificate_not_found")
+        raise NotFound(
+            _("There is no certificate with id %(id)s.") % {"id": certificate_id},
+            code="certificate_not_found",
+        )
     if old.status in (Certificate.Status.REVOKED, Certificate.Status.REPLACED):
-        raise Conflict("Only a current certificate can be corrected.", code="not_current")
+        raise Conflict(_("Only a current certificate can be corrected."), code="not_current")
     if not (reason or "").strip():
-        raise LMSError("Say what the correction is for.", code="reason_required")
+        raise LMSError(_("Say what the correction is for."), code="reason_required")
     new = Certificate.objects.create(
         holder=old.holder,
         course=old.course,
@@ -240,14 +248,14 @@ def grant_exception(
     *, person, course, by, reason: str, origin: audit.Origin | None = None
 ) -> LeadersFirstException:
     if not roles.is_hr(by):
-        raise Forbidden("Only HR can grant leaders-first exceptions.", code="permission_denied")
+        raise Forbidden(_("Only HR can grant leaders-first exceptions."), code="permission_denied")
     if not (reason or "").strip():
-        raise LMSError("Say why this person may start before their leader.", code="reason_required")
+        raise LMSError(_("Say why this person may start before their leader."), code="reason_required")
     exception, created = LeadersFirstException.objects.get_or_create(
         person=person, course=course, defaults={"reason": reason.strip(), "granted_by": by}
     )
     if not created:
-        raise Conflict("That exception is already in place.", code="already_granted")
+        raise Conflict(_("That exception is already in place."), code="already_granted")
     audit.record(
         actor=by,
         verb="leaders_first.exception",
@@ -272,7 +280,10 @@ def visible_certificate(*, user, certificate_id) -> Certificate:
         else None
     )
     if certificate is None or not can_view(user=user, certificate=certificate):
-        raise NotFound(f"You have no certificate with id {certificate_id}.", code="certificate_not_found")
+        raise NotFound(
+            _("You have no certificate with id %(id)s.") % {"id": certificate_id},
+            code="certificate_not_found",
+        )
     return certificate
 
 
@@ -282,8 +293,17 @@ def printable_certificate(*, user, certificate_id) -> Certificate:
     certificate = visible_certificate(user=user, certificate_id=certificate_id)
     if not certificate.has_pdf:
         raise LMSError(
-            f"This certificate has been {certificate.status}, so it has no PDF to download. Its record and "
-            "its public check stay as they are.",
+            (
+                _(
+                    "This certificate has been revoked, so it has no PDF to download. Its record and its "
+                    "public check stay as they are."
+                )
+                if certificate.status == Certificate.Status.REVOKED
+                else _(
+                    "This certificate has been replaced, so it has no PDF to download. Its record and its "
+                    "public check stay as they are."
+                )
+            ),
             code="certificate_not_current",
             status=410,
         )
@@ -297,7 +317,7 @@ def request_export(*, user, filters: dict, origin: audit.Origin | None = None):
     from .tasks import build_export
 
     if not roles.is_hr(user):
-        raise Forbidden("Only HR can export certificates.", code="permission_denied")
+        raise Forbidden(_("Only HR can export certificates."), code="permission_denied")
     cleaned = clean_filters(filters)
     export = CertificateExport.objects.create(requested_by=user, filters=cleaned)
     transaction.on_commit(lambda: build_export.enqueue(export.pk))
@@ -310,7 +330,7 @@ def own_export(*, user, export_id):
 
     export = CertificateExport.objects.filter(pk=export_id, requested_by=user).first()
     if export is None:
-        raise NotFound(f"You have no export with id {export_id}.", code="export_not_found")
+        raise NotFound(_("You have no export with id %(id)s.") % {"id": export_id}, code="export_not_found")
     return export
 
 
@@ -320,7 +340,7 @@ def retry_export(*, user, export_id):
 
     export = own_export(user=user, export_id=export_id)
     if export.state == CertificateExport.State.DONE:
-        raise Conflict("This export is already complete.", code="export_done")
+        raise Conflict(_("This export is already complete."), code="export_done")
     CertificateExport.objects.filter(pk=export.pk).update(state=CertificateExport.State.QUEUED, error="")
     transaction.on_commit(lambda: build_export.enqueue(export.pk))
     return export

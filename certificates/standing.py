@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from courses.models import CoursePage, Enrolment, ModuleCompletion
 from courses.progress import modules_by_course
@@ -37,14 +39,14 @@ AWAITING_REVIEW, CERTIFIED, EXPIRING, EXPIRED, LOCKED = (
     "locked",
 )
 STATE_LABELS = {
-    NOT_STARTED: "Not started",
-    IN_PROGRESS: "In progress",
-    ASSESSMENT: "Ready for assessment",
-    AWAITING_REVIEW: "Awaiting review",
-    CERTIFIED: "Certified",
-    EXPIRING: "Expiring",
-    EXPIRED: "Expired",
-    LOCKED: "Locked (leaders first)",
+    NOT_STARTED: gettext_lazy("Not started"),
+    IN_PROGRESS: gettext_lazy("In progress"),
+    ASSESSMENT: gettext_lazy("Ready for assessment"),
+    AWAITING_REVIEW: gettext_lazy("Awaiting review"),
+    CERTIFIED: gettext_lazy("Certified"),
+    EXPIRING: gettext_lazy("Expiring"),
+    EXPIRED: gettext_lazy("Expired"),
+    LOCKED: gettext_lazy("Locked (leaders first)"),
 }
 # What a next step links to.
 GO_MODULE, GO_ASSESSMENT, GO_COURSE, GO_CERTIFICATE = "module", "assessment", "course", "certificate"
@@ -71,7 +73,7 @@ class Standing:
 
     @property
     def label(self) -> str:
-        return STATE_LABELS[self.state]
+        return str(STATE_LABELS[self.state])  # in the language active when it is read
 
     @property
     def is_done(self) -> bool:
@@ -168,11 +170,7 @@ def _gather(people, courses, *, members, today, detail: bool) -> _Facts:
 
 
 def _day(value: datetime.date) -> str:
-    return date_format(value, "j M Y")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return date_format(value, "DATE_FORMAT")
 
 
 def _decide(facts: _Facts, user_id: int, course: CoursePage) -> Standing:
@@ -210,42 +208,60 @@ def _decide(facts: _Facts, user_id: int, course: CoursePage) -> Standing:
         standing.certificate_id, standing.expires_on = certificate
         standing.go = GO_CERTIFICATE
         if status == Certificate.Status.EXPIRING:
-            standing.state, standing.next_step = EXPIRING, f"Renew by {_day(certificate[1])}."
+            standing.state, standing.next_step = (
+                EXPIRING,
+                _("Renew by %(day)s.") % {"day": _day(certificate[1])},
+            )
         elif certificate[1]:
-            standing.state, standing.next_step = CERTIFIED, f"Certified until {_day(certificate[1])}."
+            standing.state = CERTIFIED
+            standing.next_step = _("Certified until %(day)s.") % {"day": _day(certificate[1])}
         else:
-            standing.state, standing.next_step = CERTIFIED, "Certified."
+            standing.state, standing.next_step = CERTIFIED, _("Certified.")
     elif standing.reviews_waiting:
         standing.state = AWAITING_REVIEW
-        standing.next_step = (
-            f"Wait for a team leader's review of {_plural(standing.reviews_waiting, 'item')}; "
-            "you will hear when it is done."
-        )
+        standing.next_step = ngettext(
+            "Wait for a team leader's review of %(count)d item; you will hear when it is done.",
+            "Wait for a team leader's review of %(count)d items; you will hear when it is done.",
+            standing.reviews_waiting,
+        ) % {"count": standing.reviews_waiting}
         standing.go = GO_ASSESSMENT
     elif any(a.passed for a in attempts) and left:
         standing.state = IN_PROGRESS
-        standing.next_step = f"Assessment passed: finish {_plural(left, 'more module')} for your certificate."
+        standing.next_step = ngettext(
+            "Assessment passed: finish %(count)d more module for your certificate.",
+            "Assessment passed: finish %(count)d more modules for your certificate.",
+            left,
+        ) % {"count": left}
         standing.go, standing.target = GO_MODULE, next_module
     elif certificate:
         standing.state, standing.expires_on = EXPIRED, certificate[1]
         refresher = facts.refreshers.get(course.pk)
         if refresher is not None:
             standing.go, standing.target = GO_COURSE, refresher
-            standing.next_step = (
-                f"Expired on {_day(certificate[1])}: take the refresher “{refresher.title}” to renew."
-            )
+            standing.next_step = _("Expired on %(day)s: take the refresher “%(title)s” to renew.") % {
+                "day": _day(certificate[1]),
+                "title": refresher.title,
+            }
         else:
-            standing.next_step = f"Expired on {_day(certificate[1])}: ask your team leader how to renew it."
+            standing.next_step = _("Expired on %(day)s: ask your team leader how to renew it.") % {
+                "day": _day(certificate[1])
+            }
     elif started:
         _while_learning(standing, facts, course, attempts, left, next_module)
     elif leader:
         standing.state = LOCKED
-        standing.next_step = f"Opens when your team leader, {standing.blocked_by}, is certified."
+        standing.next_step = _("Opens when your team leader, %(leader)s, is certified.") % {
+            "leader": standing.blocked_by
+        }
     else:
         standing.go, standing.target = (GO_MODULE, next_module) if enrolment else (GO_COURSE, None)
         first = next_module or (modules[0] if modules else None)
-        where = f" with “{first.title}”" if first else ""
-        standing.next_step = f"Start{where}." if enrolment else f"Enrol, then start{where}."
+        if first and enrolment:
+            standing.next_step = _("Start with “%(title)s”.") % {"title": first.title}
+        elif first:
+            standing.next_step = _("Enrol, then start with “%(title)s”.") % {"title": first.title}
+        else:
+            standing.next_step = _("Start.") if enrolment else _("Enrol, then start.")
     standing.overdue = bool(standing.due_date and standing.due_date < today and not standing.is_done)
     return standing
 
@@ -255,13 +271,21 @@ def _while_learning(standing: Standing, facts: _Facts, course, attempts, left: i
     assessment = facts.assessments.get(course.pk)
     if left and not course.assessment_opens_early:
         standing.state = IN_PROGRESS
-        then = ", then take the assessment" if assessment else ""
-        standing.next_step = f"Finish {_plural(left, 'more module')}{then}."
+        if assessment:
+            standing.next_step = ngettext(
+                "Finish %(count)d more module, then take the assessment.",
+                "Finish %(count)d more modules, then take the assessment.",
+                left,
+            ) % {"count": left}
+        else:
+            standing.next_step = ngettext(
+                "Finish %(count)d more module.", "Finish %(count)d more modules.", left
+            ) % {"count": left}
         standing.go, standing.target = GO_MODULE, next_module
         return
     if assessment is None:
         standing.state, standing.percent = IN_PROGRESS, max(standing.percent, 100 if not left else 0)
-        standing.next_step = "Every module is done; this course has no assessment yet."
+        standing.next_step = _("Every module is done; this course has no assessment yet.")
         return
     standing.state, standing.go, standing.target = ASSESSMENT, GO_ASSESSMENT, assessment
     open_attempt = any(a.state == Attempt.State.OPEN for a in attempts)
@@ -269,22 +293,24 @@ def _while_learning(standing: Standing, facts: _Facts, course, attempts, left: i
     limit = assessment.attempt_limit
     wait_until = cooldown_until(assessment, attempts)
     if open_attempt:
-        standing.next_step = "Continue your assessment; your answers are saved."
+        standing.next_step = _("Continue your assessment; your answers are saved.")
     elif standing.blocked_by:
-        standing.next_step = (
-            f"The assessment opens when your team leader, {standing.blocked_by}, is certified."
-        )
+        standing.next_step = _("The assessment opens when your team leader, %(leader)s, is certified.") % {
+            "leader": standing.blocked_by
+        }
     elif limit and len(attempts) >= limit:
-        standing.next_step = f"You have used all {limit} attempts: talk to your team leader about next steps."
+        standing.next_step = _(
+            "You have used all %(limit)d attempts: talk to your team leader about next steps."
+        ) % {"limit": limit}
     elif wait_until:
         local = timezone.localtime(wait_until)
-        standing.next_step = (
-            f"Revisit the modules; you can try the assessment again after {local:%H:%M on %d %b}."
-        )
+        standing.next_step = _(
+            "Revisit the modules; you can try the assessment again after %(time)s on %(day)s."
+        ) % {"time": time_format(local, "H:i"), "day": date_format(local, "d M")}
     elif failed:
-        standing.next_step = "Try the assessment again."
+        standing.next_step = _("Try the assessment again.")
     else:
-        standing.next_step = "Take the assessment."
+        standing.next_step = _("Take the assessment.")
 
 
 def _next_module(modules, done_ids: set):

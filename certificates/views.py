@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from certificates import services
-from certificates.models import CertificateExport
+from certificates.models import Certificate, CertificateExport
 from certificates.register import clean_filters, filtered
 from certificates.verification import lookup, verify_url
 from courses.models import CoursePage
@@ -50,7 +51,7 @@ def certificate_pdf(request, certificate_id):
 
 @login_required
 def register(request):
-    roles.require_hr(request.user, "The certificate register is for HR.")
+    roles.require_hr(request.user, _("The certificate register is for HR."))
     error = None
     try:
         filters = clean_filters(request.GET)
@@ -68,7 +69,9 @@ def register(request):
             "filters": request.GET,
             "teams": Team.objects.order_by("name"),
             "courses": CoursePage.objects.live().order_by("title"),
-            "statuses": ["valid", "expiring", "expired", "revoked"],
+            "statuses": [
+                (s, Certificate.Status(s).label) for s in ("valid", "expiring", "expired", "revoked")
+            ],
             "query": request.GET.urlencode(),
         },
         status=400 if error else 200,
@@ -78,7 +81,7 @@ def register(request):
 @login_required
 @require_POST
 def start_export(request):
-    roles.require_hr(request.user, "The certificate register is for HR.")
+    roles.require_hr(request.user, _("The certificate register is for HR."))
     params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v != ""}
     try:
         export = services.request_export(user=request.user, filters=params, origin=Origin.of(request))
@@ -89,7 +92,7 @@ def start_export(request):
 
 
 def _own_export(request, export_id):
-    roles.require_hr(request.user, "The certificate register is for HR.")
+    roles.require_hr(request.user, _("The certificate register is for HR."))
     try:
         return services.own_export(user=request.user, export_id=export_id)
     except LMSError as error:
@@ -115,7 +118,7 @@ def retry_export(request, export_id):
 def export_download(request, export_id):
     export = _own_export(request, export_id)
     if export.state != CertificateExport.State.DONE or not export.file:
-        raise Http404("This export is not ready yet.")
+        raise Http404(_("This export is not ready yet."))
     return FileResponse(export.file.open("rb"), as_attachment=True, filename=f"certificates-{export.pk}.zip")
 
 
@@ -156,7 +159,7 @@ def _confirmed(request) -> bool:
 def revoke(request, certificate_id):
     certificate = _visible(request, certificate_id)
     if not _confirmed(request):
-        error = "Tick the box to confirm: a revoked certificate cannot be restored."
+        error = _("Tick the box to confirm: a revoked certificate cannot be restored.")
         return _detail(request, certificate, errors={"revoke": error}, status=400)
     try:
         services.revoke(
@@ -167,7 +170,7 @@ def revoke(request, certificate_id):
         )
     except LMSError as error:
         return _detail(request, certificate, errors={"revoke": error.message}, status=error.status)
-    messages.success(request, "Certificate revoked. It now verifies as revoked, and its reason is kept.")
+    messages.success(request, _("Certificate revoked. It now verifies as revoked, and its reason is kept."))
     return redirect(request.POST.get("next") or "lms:register")
 
 
@@ -176,7 +179,7 @@ def revoke(request, certificate_id):
 def correct(request, certificate_id):
     certificate = _visible(request, certificate_id)
     if not _confirmed(request):
-        error = "Tick the box to confirm: the correction replaces this certificate."
+        error = _("Tick the box to confirm: the correction replaces this certificate.")
         return _detail(request, certificate, errors={"correct": error}, status=400)
     try:
         new = services.correct(
@@ -188,7 +191,7 @@ def correct(request, certificate_id):
         )
     except LMSError as error:
         return _detail(request, certificate, errors={"correct": error.message}, status=error.status)
-    messages.success(request, "Correction issued. The old certificate now verifies as replaced.")
+    messages.success(request, _("Correction issued. The old certificate now verifies as replaced."))
     return redirect("lms:certificate", certificate_id=new.pk)
 
 
@@ -217,7 +220,7 @@ def verify_form(request):
     # The code is the last word, and of a URL the last part of its path (a code has no space or slash).
     code = typed.split()[-1].rstrip("/").rsplit("/", 1)[-1] if typed else ""
     if not code:
-        error = "Enter the certificate’s code first: it is printed under the QR code."
+        error = _("Enter the certificate’s code first: it is printed under the QR code.")
         return _verify_response(request, {"asking": True, "form_error": error, "code": typed}, status=400)
     return redirect("lms:verify", code=code)
 
