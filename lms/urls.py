@@ -3,6 +3,8 @@ in the ``lms`` namespace (``lms:my_training``, ``lms:attempt``, ``lms:api_course
 
 from django.urls import include, path
 
+from lms.core import sso
+
 app_name = "lms"
 
 urlpatterns = [
@@ -11,4 +13,7 @@ urlpatterns = [
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
     path("api/v1/", include("lms.site.api.urls")),
+    # Single sign-on (sso/authenticate/, sso/callback/): present when mozilla-django-oidc is installed,
+    # answering 404 until the settings configure a provider.
+    *sso.urlpatterns(),
 ]

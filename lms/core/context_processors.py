@@ -1,6 +1,8 @@
 from functools import cached_property
 
-from . import roles
+from django.urls import reverse
+
+from . import roles, sso
 from .models import Notification
 
 
@@ -28,8 +30,15 @@ class Nav:
         return Notification.objects.filter(recipient=self.user, read_at__isnull=True).count()
 
 
+def sso_link() -> dict | None:
+    """Where "Sign in with <provider>" goes, or None while single sign-on is off (no button then)."""
+    if not sso.enabled():
+        return None
+    return {"name": sso.provider_name(), "url": reverse("lms:sso_authenticate")}
+
+
 def lms(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
-        return {"lms_nav": None}
-    return {"lms_nav": Nav(user)}
+        return {"lms_nav": None, "lms_sso": sso_link()}
+    return {"lms_nav": Nav(user), "lms_sso": None}
