@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "evidence",
     "lms.site",
     # What it builds on besides Wagtail: the API, its schema and docs, filters, background tasks.
     "rest_framework",

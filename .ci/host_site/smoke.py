@@ -18,12 +18,13 @@ from django.urls import reverse  # noqa: E402
 
 import certificates  # noqa: E402
 import courses  # noqa: E402
+import evidence  # noqa: E402
 import lms  # noqa: E402
 import quizzes  # noqa: E402
 
 problems = []
 venv = Path(sys.prefix).resolve()
-for package in (lms, courses, quizzes, certificates):
+for package in (lms, courses, quizzes, certificates, evidence):
     where = Path(package.__file__).resolve()
     if venv not in where.parents:
         problems.append(f"{package.__name__} imported from {where}, not from the installed wheel in {venv}")

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "evidence",
     "lms.site",
     # The demo organisation and curriculum (`manage.py lms_demo`); not part of the plugin.
     "project.demo",
