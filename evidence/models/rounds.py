@@ -1,8 +1,10 @@
 """Mystery-shopper rounds: a script, a plan across teams, channels and times of day, and the contacts."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 class TimeOfDay(models.TextChoices):
@@ -23,8 +25,23 @@ class ShopperScript(models.Model):
     scorecard = models.ForeignKey(
         "lms_evidence.Scorecard", verbose_name=_("scorecard"), on_delete=models.PROTECT, related_name="+"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("story"),
+        FieldPanel("right_answer"),
+        FieldPanel("policies", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("scorecard"),
+    ]
 
     class Meta:
         ordering = ["title"]
