@@ -7,7 +7,7 @@ parameter (a 400 naming it), and the schema states their bounds so clients and t
 
 from rest_framework.pagination import LimitOffsetPagination
 
-from .query import QueryCount, QueryParameters
+from .query import QueryCount, QueryInteger, QueryParameters
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -16,7 +16,7 @@ MAX_OFFSET = 1_000_000
 
 
 class PageQuery(QueryParameters):
-    limit = QueryCount(min_value=1, max_value=MAX_LIMIT, help_text="How many to return.")
+    limit = QueryInteger(min_value=1, max_value=MAX_LIMIT, help_text="How many to return.")
     offset = QueryCount(max_value=MAX_OFFSET, help_text="How many to skip.")
 
 

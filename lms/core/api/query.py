@@ -56,12 +56,12 @@ class QueryInteger(serializers.IntegerField):
 
 
 class QueryCount(QueryInteger):
-    """A count of something (days, items): not negative."""
+    """A count of something (days, items to skip): from 0."""
 
     default_error_messages = {**QueryInteger.default_error_messages, "min_value": "must not be negative."}
 
-    def __init__(self, *, max_value: int, min_value: int = 0, **kwargs):
-        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+    def __init__(self, *, max_value: int, **kwargs):
+        super().__init__(min_value=0, max_value=max_value, **kwargs)
 
 
 def QueryId(**kwargs) -> QueryInteger:  # noqa: N802 - used like a field class
@@ -82,6 +82,16 @@ class QueryText(serializers.CharField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("allow_blank", True)
         super().__init__(max_length=max_length, **kwargs)
+
+    def to_internal_value(self, data):
+        text = str(data)
+        # Before DRF's own validators, whose messages do not name the problem in our words. A database
+        # refuses both (PostgreSQL cannot store NUL in text): a 500 if they got that far.
+        if "\x00" in text:
+            self.fail("null_characters_not_allowed")
+        if any("\ud800" <= character <= "\udfff" for character in text):
+            self.fail("surrogate_characters_not_allowed")
+        return super().to_internal_value(data)
 
 
 class QueryChoice(serializers.ChoiceField):
