@@ -15,7 +15,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from quizzes import services as quiz_services
 from tests.factories import CoursePageFactory
+from tests.fixtures.assessments import finish_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 # Apps whose interface ships in Spanish. Next: "lms/core", "lms/site".
@@ -104,6 +106,20 @@ def test_catalogue_filter_error_in_spanish(client, catalogue, learner):
     client.force_login(learner)
     page = text_of(get_in_spanish(client, catalogue.url + "?state=nonsense"))
     assert "Revise los filtros." in page and "Se muestran todos los cursos." in page
+
+
+@pytest.mark.django_db
+def test_attempt_and_result_pages_in_spanish(client, course, learner, assessment, enrolled):
+    finish_modules(learner, course, enrolled)
+    attempt, _created = quiz_services.start_attempt(user=learner, course=course)
+    client.force_login(learner)
+    page = text_of(get_in_spanish(client, f"/training/attempts/{attempt.pk}/"))
+    assert "Guardar respuestas" in page and "Verdadero" in page
+    # The autosave script's words come from the page, so they are Spanish too.
+    assert 'data-msg-saved-at="Todas las respuestas guardadas a las {time}."' in page
+    quiz_services.submit(user=learner, attempt_id=attempt.pk)
+    result = text_of(get_in_spanish(client, f"/training/attempts/{attempt.pk}/"))
+    assert "Enviado — pendiente de su responsable de equipo" in result and "Pregunta por pregunta" in result
 
 
 @pytest.mark.django_db
