@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # The sign-in lockout at every door (README "Sign-in lockout").
+    "axes",
     # A Wagtail site as `wagtail start` makes it.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -61,7 +63,22 @@ MIDDLEWARE = [
     # Frontline LMS: Content-Security-Policy and friends on its pages.
     "lms.site.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The lockout as the plugin wires it (README "Sign-in lockout").
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = "lms.site.lockout.failure_limit"
+AXES_COOLOFF_TIME = "lms.site.lockout.cool_off"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "lms.core.client.client_ip"
+AXES_WHITELIST_CALLABLE = "lms.site.lockout.is_not_a_password_sign_in"
+AXES_LOCKOUT_CALLABLE = "lms.site.lockout.response"
+AXES_DISABLE_ACCESS_LOG = True
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.site.views.auth.AdminSignInForm"
 
 TEMPLATES = [
     {
