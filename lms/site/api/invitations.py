@@ -12,7 +12,7 @@ from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
 
 
-class InvitationRequestSerializer(serializers.Serializer):
+class NewInvitationSerializer(serializers.Serializer):
     person = IdField(help_text="The id of the person to invite (a user id, as in team progress).")
 
 
@@ -29,7 +29,7 @@ class InvitationSerializer(serializers.Serializer):
 class Invitations(SignedInAPIView):
     @extend_schema(
         operation_id="invitations_create",
-        request=InvitationRequestSerializer,
+        request=NewInvitationSerializer,
         responses={
             201: InvitationSerializer,
             **dict.fromkeys((400, 401, 403, 404, 409), ErrorSerializer),
@@ -40,7 +40,7 @@ class Invitations(SignedInAPIView):
         link, if one was sent before). 409 ``already_active`` when they have a password or have signed in;
         400 ``inactive`` for a leaver, ``no_email`` without an address; 404 ``person_not_found``."""
         roles.require_hr(request.user, "Only HR can send invitations.")
-        data = InvitationRequestSerializer(data=request.data)
+        data = NewInvitationSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         sent = invitations.send_by_id(
             person_id=data.validated_data["person"], by=request.user, origin=Origin.of(request)
