@@ -31,6 +31,21 @@ ACTIONS = frozenset(
         "profile.create",
         "profile.change",
         "profile.delete",
+        # Accounts changed in Wagtail's Users admin (lms/core/wagtail_hooks.py).
+        "person.create",
+        "person.roles",
+        "person.deactivate",
+        "person.reactivate",
+        "person.delete",
+        # Invitations to set a first password (lms/core/invitations.py).
+        "invitation.send",
+        "invitation.resend",
+        # Evidence from the floor: service checks, disputes, calibration, customer surveys.
+        "service_check.submit",
+        "service_check.dispute",
+        "service_check.dispute_resolve",
+        "calibration.score",
+        "surveys.import",
     }
 )
 

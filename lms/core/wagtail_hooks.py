@@ -8,7 +8,10 @@ Wagtail's delete hooks.
 """
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import audit
+from . import audit, roles
 from .admin_menu import TRAINING_MENU_HOOK, training_menu_item
 from .models import Profile, Team
 from .names import display_name
@@ -260,3 +263,117 @@ def record_what_was_deleted(request, instances):
             audit.record(
                 actor=request.user, verb=verb, subject=subject, obj=model(pk=pk), data=data, origin=origin
             )
+
+
+# --- People's accounts in Wagtail's Users admin: roles (HR), active, added and deleted ---------------------
+
+_USERS_BEFORE = "_lms_users_before_for_audit"
+
+
+def _account(user_id) -> dict | None:
+    """What of an account bears on someone's standing: their groups, superuser, HR, and whether they can
+    sign in. HR is worked out from the rows, not ``has_perm``, which says no for every inactive account."""
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        return None
+    app_label, codename = roles.HR_PERMISSION.split(".")
+    hr_rows = Permission.objects.filter(Q(group__user=user) | Q(user=user), codename=codename)
+    return {
+        "user": user,
+        "name": display_name(user),
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "superuser": user.is_superuser,
+        "active": user.is_active,
+        "hr": user.is_superuser or hr_rows.filter(content_type__app_label=app_label).exists(),
+    }
+
+
+def _roles(account: dict) -> list[str]:
+    return [*account["groups"], *([str(_("Superuser"))] if account["superuser"] else [])]
+
+
+def _note_accounts(request, user_ids) -> None:
+    setattr(request, _USERS_BEFORE, {pk: _account(pk) for pk in user_ids})
+
+
+def _record_accounts(request) -> None:
+    origin = audit.Origin.of(request)
+    with transaction.atomic():
+        for pk, before in getattr(request, _USERS_BEFORE, {}).items():
+            if before is None:
+                continue
+            after = _account(pk)
+            common = {"actor": request.user, "origin": origin}
+            if after is None:
+                audit.record(
+                    verb="person.delete",
+                    data={"name": before["name"], "roles": _roles(before), "hr": before["hr"]},
+                    **common,
+                )
+                continue
+            user = after["user"]
+            if _roles(before) != _roles(after):
+                audit.record(
+                    verb="person.roles",
+                    subject=user,
+                    obj=user,
+                    data={
+                        "old": _roles(before),
+                        "new": _roles(after),
+                        "hr_before": before["hr"],
+                        "hr": after["hr"],
+                    },
+                    **common,
+                )
+            if before["active"] != after["active"]:
+                verb = "person.reactivate" if after["active"] else "person.deactivate"
+                audit.record(verb=verb, subject=user, obj=user, **common)
+
+
+@hooks.register("before_edit_user")
+def note_account_before_edit(request, user):
+    _note_accounts(request, [user.pk])
+
+
+@hooks.register("after_edit_user")
+def record_account_edit(request, user):
+    _record_accounts(request)
+
+
+@hooks.register("before_delete_user")
+def note_account_before_delete(request, user):
+    _note_accounts(request, [user.pk])
+
+
+@hooks.register("after_delete_user")
+def record_account_deletion(request, user):
+    _record_accounts(request)
+
+
+@hooks.register("after_create_user")
+def record_account_creation(request, user):
+    account = _account(user.pk)
+    audit.record(
+        actor=request.user,
+        verb="person.create",
+        subject=user,
+        obj=user,
+        data={"roles": _roles(account), "hr": account["hr"]},
+        origin=audit.Origin.of(request),
+    )
+
+
+def _is_user_bulk_action(action) -> bool:
+    return getattr(action, "model", None) is get_user_model()
+
+
+@hooks.register("before_bulk_action")
+def note_accounts_before_bulk_action(request, action_type, objects, action):
+    if _is_user_bulk_action(action):
+        _note_accounts(request, [o.pk for o in objects])
+
+
+@hooks.register("after_bulk_action")
+def record_accounts_after_bulk_action(request, action_type, objects, action):
+    if _is_user_bulk_action(action):
+        _record_accounts(request)

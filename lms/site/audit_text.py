@@ -30,6 +30,18 @@ ACTIONS = {
     "profile.create": gettext_lazy("Staff profile added"),
     "profile.change": gettext_lazy("Staff profile changed"),
     "profile.delete": gettext_lazy("Staff profile removed"),
+    "person.create": gettext_lazy("Account created"),
+    "person.roles": gettext_lazy("Roles changed"),
+    "person.deactivate": gettext_lazy("Account deactivated"),
+    "person.reactivate": gettext_lazy("Account reactivated"),
+    "person.delete": gettext_lazy("Account deleted"),
+    "invitation.send": gettext_lazy("Invitation sent"),
+    "invitation.resend": gettext_lazy("Invitation sent again"),
+    "service_check.submit": gettext_lazy("Service check recorded"),
+    "service_check.dispute": gettext_lazy("Service check disputed"),
+    "service_check.dispute_resolve": gettext_lazy("Service check dispute settled"),
+    "calibration.score": gettext_lazy("Calibration scored"),
+    "surveys.import": gettext_lazy("Customer surveys imported"),
 }
 
 
@@ -136,6 +148,85 @@ def _profile_sentence(verb: str, who: str, subject: str, data: dict) -> str | No
     return None
 
 
+def _roles(names) -> str:
+    return ", ".join(f"“{n}”" for n in names) if names else _("no roles")
+
+
+def _hr_change(before, after) -> str:
+    if after and not before:
+        return " " + _("They are HR now.")
+    if before and not after:
+        return " " + _("They are no longer HR.")
+    return ""
+
+
+def _account_sentence(event, who: str, subject: str, data: dict) -> str | None:
+    verb = event.verb
+    values = {"who": who, "person": subject}
+    if verb == "person.create":
+        text = _("%(who)s created an account for %(person)s in the admin, with %(roles)s.") % {
+            **values,
+            "roles": _roles(data.get("roles")),
+        }
+        return text + (" " + _("They are HR.") if data.get("hr") else "")
+    if verb == "person.roles":
+        text = _("%(who)s changed %(person)s's roles from %(old)s to %(new)s.") % {
+            **values,
+            "old": _roles(data.get("old")),
+            "new": _roles(data.get("new")),
+        }
+        return text + _hr_change(data.get("hr_before"), data.get("hr"))
+    if verb == "person.deactivate":
+        return _("%(who)s deactivated %(person)s's account: they can no longer sign in.") % values
+    if verb == "person.reactivate":
+        return _("%(who)s reactivated %(person)s's account: they can sign in again.") % values
+    if verb == "person.delete":
+        name = data.get("name") or subject
+        return _("%(who)s deleted the account of %(name)s.") % {"who": who, "name": name}
+    if verb in ("invitation.send", "invitation.resend"):
+        values["email"] = data.get("email") or _("their email address")
+        if verb == "invitation.resend":
+            return _("%(who)s sent %(person)s a new invitation to set a password, to %(email)s.") % values
+        return _("%(who)s invited %(person)s to set a password and sign in, by email to %(email)s.") % values
+    return None
+
+
+def _evidence_sentence(verb: str, who: str, whose: str, data: dict) -> str | None:
+    values = {"who": who, "whose": whose}
+    if verb == "service_check.submit":
+        text = _("%(who)s recorded %(whose)s service check, scoring %(score)s.") % {
+            **values,
+            "score": data.get("score", "—"),
+        }
+        return text + ("" if data.get("counted", True) else " " + _("It does not count toward team figures."))
+    if verb == "service_check.dispute":
+        return _("%(who)s disputed “%(criterion)s” in %(whose)s service check.") % {
+            **values,
+            "criterion": data.get("criterion", ""),
+        }
+    if verb == "service_check.dispute_resolve":
+        return _(
+            "%(who)s settled a dispute about %(whose)s service check (%(outcome)s); its score is %(score)s."
+        ) % {
+            **values,
+            "outcome": data.get("outcome", ""),
+            "score": data.get("score", "—"),
+        }
+    if verb == "calibration.score":
+        passed = _("passed") if data.get("passed") else _("not passed yet")
+        return _("%(who)s scored a calibration contact: %(agreement)s%% agreement, %(passed)s.") % {
+            "who": who,
+            "agreement": data.get("agreement", "—"),
+            "passed": passed,
+        }
+    if verb == "surveys.import":
+        return _("%(who)s imported %(rows)s customer survey responses.") % {
+            "who": who,
+            "rows": data.get("rows", 0),
+        }
+    return None
+
+
 def sentence(event, people: dict) -> str:
     who = display_name(event.actor) if event.actor else _("The system")
     whose = _("%(name)s's") % {"name": display_name(event.subject)} if event.subject else _("a")
@@ -234,7 +325,12 @@ def sentence(event, people: dict) -> str:
             "who": who,
             "details": event.reason or _("no details"),
         }
-    text = _team_sentence(verb, who, data) or _profile_sentence(verb, who, subject, data)
+    text = (
+        _team_sentence(verb, who, data)
+        or _profile_sentence(verb, who, subject, data)
+        or _account_sentence(event, who, subject, data)
+        or _evidence_sentence(verb, who, whose, data)
+    )
     if text:
         return text
     return f"{who}: {action_label(verb)}{course}."

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from lms.core import roles
 from lms.core.models import AuditEvent
@@ -23,19 +24,19 @@ def _date(raw: str, name: str, errors: list) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(raw)
     except ValueError:
-        errors.append(f"{name}: “{raw}” is not a date (use YYYY-MM-DD).")
+        errors.append(_("%(name)s: “%(raw)s” is not a date (use YYYY-MM-DD).") % {"name": name, "raw": raw})
         return None
 
 
 @login_required
 def audit_trail(request):
-    roles.require_hr(request.user, "The audit trail is for HR.")
+    roles.require_hr(request.user, _("The audit trail is for HR."))
     events = AuditEvent.objects.select_related("actor", "subject")
     verb = request.GET.get("verb", "").strip()
     person = request.GET.get("person", "").strip()[:100]
     errors: list[str] = []
-    since = _date(request.GET.get("since", "").strip(), "From", errors)
-    until = _date(request.GET.get("until", "").strip(), "To", errors)
+    since = _date(request.GET.get("since", "").strip(), _("From"), errors)
+    until = _date(request.GET.get("until", "").strip(), _("To"), errors)
     if verb:
         events = events.filter(verb=verb)
     if person:
@@ -58,7 +59,7 @@ def audit_trail(request):
         rows = [
             [
                 e.at.replace(tzinfo=None),
-                display_name(e.actor) or "system",
+                display_name(e.actor) or _("system"),
                 action_label(e.verb),
                 text,
                 display_name(e.subject),
@@ -67,8 +68,16 @@ def audit_trail(request):
             ]
             for e, text in sentences(events[:EXPORT_LIMIT])
         ]
-        headers = ["When", "Who", "Action", "What happened", "Whose standing", "Why", "From"]
-        return exports.table_download(headers, rows, fmt, filename="audit-trail", title="Audit trail")
+        headers = [
+            _("When"),
+            _("Who"),
+            _("Action"),
+            _("What happened"),
+            _("Whose standing"),
+            _("Why"),
+            _("From"),
+        ]
+        return exports.table_download(headers, rows, fmt, filename="audit-trail", title=_("Audit trail"))
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     recorded = set(AuditEvent.objects.order_by().values_list("verb", flat=True).distinct())
     actions = sorted(((v, action_label(v)) for v in recorded | set(ACTIONS)), key=lambda a: a[1])
