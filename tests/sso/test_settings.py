@@ -1,6 +1,9 @@
 """Single sign-on stays off without configuration, and project/settings/sso.py reads the environment."""
 
+import os
 import runpy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from django.test import RequestFactory
 
 from lms.core import sso
 
-from .conftest import CLIENT_ID, CLIENT_SECRET, PROVIDER_NAME
+from .conftest import CLIENT_ID, CLIENT_SECRET, PROVIDER_NAME, REPO
 
 SETTINGS = Path(__file__).resolve().parents[2] / "project" / "settings" / "sso.py"
 
@@ -119,3 +122,22 @@ def test_a_half_configuration_stops_the_site_naming_what_is_missing(monkeypatch,
 
     with pytest.raises(ImproperlyConfigured, match=named):
         read_settings()
+
+
+def test_the_plugin_runs_without_the_optional_sso_package():
+    # A host site that did not install the "sso" group: no SSO URLs, no button, and nothing breaks.
+    script = (
+        "import sys; sys.modules['mozilla_django_oidc'] = None\n"
+        "import django; django.setup()\n"
+        "from django.urls import reverse, NoReverseMatch\n"
+        "from lms.core import sso\n"
+        "from lms.core.context_processors import sso_link\n"
+        "assert not sso.INSTALLED and not sso.enabled() and sso_link() is None\n"
+        "try:\n    reverse('lms:sso_authenticate')\nexcept NoReverseMatch:\n    print('no sso urls')\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "project.settings.test", "PYTHONPATH": str(REPO)}
+    env.pop("LMS_OIDC_CLIENT_ID", None)
+    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=REPO, capture_output=True, text=True)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "no sso urls"
