@@ -75,7 +75,8 @@ DEFAULTS = {
     # Days an invitation's set-password link stays valid (a resend makes a new link and retires the old
     # one). Password reset links follow Django's PASSWORD_RESET_TIMEOUT.
     "LMS_INVITATION_VALID_DAYS": 14,
-    # Password reset requests from one address per hour, so the form cannot be used to flood inboxes.
+    # Password reset requests per hour from one client address, and for one email address (past that, the
+    # same answer and no email), so the form cannot be used to flood inboxes.
     "LMS_PASSWORD_RESET_PER_HOUR": 10,
 }
 

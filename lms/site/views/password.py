@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.forms import PasswordResetForm
+from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -92,16 +93,18 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("lms:password_reset_done")
 
     def form_valid(self, form):
-        # A cap per address, so the form cannot be used to flood someone's inbox.
-        if not throttle.allow(
-            f"password-reset:{throttle.client_key(self.request)}",
-            limit=conf.get("LMS_PASSWORD_RESET_PER_HOUR"),
-            window=3600,
-        ):
+        limit = conf.get("LMS_PASSWORD_RESET_PER_HOUR")
+        # A cap per client, so the form cannot be used to flood inboxes...
+        client = throttle.client_key(self.request)
+        if not throttle.allow(f"password-reset:{client}", limit=limit, window=3600):
             form.add_error(None, _("Too many reset requests from here. Wait an hour and try again."))
             response = self.form_invalid(form)
             response.status_code = 429
             return response
+        # ...and per address asked for, from anywhere: past it, the same answer as ever, and no email.
+        email = form.cleaned_data["email"].strip().casefold()
+        if not throttle.allow(f"password-reset-email:{email}", limit=limit, window=3600):
+            return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
 
 
