@@ -17,10 +17,11 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from courses.models import CoursePage, Enrolment, ModuleCompletion
 from courses.progress import modules_by_course
+from courses.selectors import STANDING_STATE_LABELS
 from lms.core.models import Profile
 from lms.core.names import display_name
 from lms.core.teams import all_teams
@@ -38,16 +39,7 @@ AWAITING_REVIEW, CERTIFIED, EXPIRING, EXPIRED, LOCKED = (
     "expired",
     "locked",
 )
-STATE_LABELS = {
-    NOT_STARTED: gettext_lazy("Not started"),
-    IN_PROGRESS: gettext_lazy("In progress"),
-    ASSESSMENT: gettext_lazy("Ready for assessment"),
-    AWAITING_REVIEW: gettext_lazy("Awaiting review"),
-    CERTIFIED: gettext_lazy("Certified"),
-    EXPIRING: gettext_lazy("Expiring"),
-    EXPIRED: gettext_lazy("Expired"),
-    LOCKED: gettext_lazy("Locked (leaders first)"),
-}
+STATE_LABELS = STANDING_STATE_LABELS  # state → label (lazy: read in the active language)
 # What a next step links to.
 GO_MODULE, GO_ASSESSMENT, GO_COURSE, GO_CERTIFICATE = "module", "assessment", "course", "certificate"
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lms.core import roles
 from lms.core.exceptions import LMSError
@@ -17,18 +18,19 @@ from .hooks import course_standings
 from .models import CataloguePage, CoursePage, Enrolment, ModulePage, Skill
 from .progress import Progress, modules_by_course, progress_for, progress_for_enrolments
 
-# The states a standing can be in (the lms_course_standing hook answers with them; certificates.standing
-# names and labels them). The catalogue filters on them and the API lists them.
-STANDING_STATES = (
-    "not_started",
-    "in_progress",
-    "assessment",
-    "awaiting_review",
-    "certified",
-    "expiring",
-    "expired",
-    "locked",
-)
+# The states a standing can be in, with their labels (the lms_course_standing hook answers with them;
+# certificates.standing decides which applies). The catalogue filters on them and the API lists them.
+STANDING_STATE_LABELS = {
+    "not_started": gettext_lazy("Not started"),
+    "in_progress": gettext_lazy("In progress"),
+    "assessment": gettext_lazy("Ready for assessment"),
+    "awaiting_review": gettext_lazy("Awaiting review"),
+    "certified": gettext_lazy("Certified"),
+    "expiring": gettext_lazy("Expiring"),
+    "expired": gettext_lazy("Expired"),
+    "locked": gettext_lazy("Locked (leaders first)"),
+}
+STANDING_STATES = tuple(STANDING_STATE_LABELS)
 MAX_SEARCH_LENGTH = 100
 _WORDS = re.compile(r"\w+")
 _SLUG = re.compile(r"^[-\w]{1,80}$")
@@ -197,7 +199,7 @@ def filter_options(entries: list[CatalogueEntry], filters: CatalogueFilters) -> 
         skills.setdefault(filters.skill.pk, filters.skill)
     labels = {e.standing.state: e.standing.label for e in entries if e.standing is not None}
     if filters.state:
-        labels.setdefault(filters.state, filters.state.replace("_", " ").capitalize())
+        labels.setdefault(filters.state, str(STANDING_STATE_LABELS[filters.state]))
     return {
         "skills": sorted(skills.values(), key=lambda s: s.name.casefold()),
         "states": [(state, labels[state]) for state in STANDING_STATES if state in labels],
