@@ -105,3 +105,36 @@ def test_import_api_is_hr_only_and_all_or_nothing(db):
         "/api/v1/staff-imports/", {"file": csv_file(GOOD), "dry_run": "false"}, format="multipart"
     ).json()
     assert done["applied"] is True and Team.objects.count() == 2
+
+
+def test_a_bad_row_marks_nobody_inactive_and_invites_nobody(
+    hr_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        hr_client.post("/training/staff/import/", {"file": csv_file(GOOD)})
+    invited = len(mailoutbox)
+    assert invited == 4  # one invitation per new person
+    # Bob is missing (a leaver) and a new person arrives, but one row is bad: nothing at all happens.
+    without_bob = GOOD.replace("A2,Bob Agent,bob@example.com,Desk,L1,Adviser,Service\n", "")
+    bad = (
+        without_bob + "A3,Cat Agent,cat@example.com,Desk,L1,Adviser,Service\nA4,,dan@example.com,Desk,L1,,\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = hr_client.post("/training/staff/import/", {"file": csv_file(bad), "leavers": "1"})
+    assert response.status_code == 400 and "Line 6: name is empty." in response.content.decode()
+    assert Profile.objects.get(employee_id="A2").user.is_active
+    assert not Profile.objects.filter(employee_id="A3").exists()
+    assert not AuditEvent.objects.filter(verb="person.deactivate").exists()
+    assert len(mailoutbox) == invited
+
+
+def test_without_an_active_column_nobody_changes_standing(hr_client):
+    hr_client.post("/training/staff/import/", {"file": csv_file(GOOD)})
+    bob = Profile.objects.get(employee_id="A2").user
+    bob.is_active = False
+    bob.save()
+    # The same file again, without the active column and without the leavers option: Bob stays inactive.
+    response = hr_client.post("/training/staff/import/", {"file": csv_file(GOOD)})
+    assert response.status_code == 200
+    bob.refresh_from_db()
+    assert not bob.is_active
