@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from lms.core import roles
 from quizzes.models import AssessmentPage
+from quizzes.question_types import UnknownQuestionType
+from quizzes.results import type_label
 from quizzes.stats import question_statistics, skill_statistics
 
 
@@ -26,7 +28,17 @@ def statistics_detail(request, assessment_id):
         "lms_quizzes/statistics.html",
         {
             "assessment": assessment,
-            "questions": question_statistics(assessment),
+            "questions": _labelled(question_statistics(assessment)),
             "skills": skill_statistics(assessment),
         },
     )
+
+
+def _labelled(rows: list[dict]) -> list[dict]:
+    """Each row with its question type in the author's words (a type no longer registered keeps its name)."""
+    for row in rows:
+        try:
+            row["type_label"] = type_label({"type": row["type"]})
+        except UnknownQuestionType:
+            row["type_label"] = row["type"]
+    return rows
