@@ -58,6 +58,8 @@ def audit_page(client, **query) -> str:
 
 def test_an_admin_edit_of_a_team_leader_appears_in_the_audit_trail(admin_client, admin, org):
     sam = UserFactory(username="sam", first_name="Sam", last_name="Lee")
+    form = admin_client.get(f"/admin/snippets/lms/team/edit/{org.desk.pk}/").content.decode()
+    assert 'name="leader"' in form and 'name="audit_reason"' in form and "kept in the audit trail" in form
     response = post(
         admin_client,
         f"/admin/snippets/lms/team/edit/{org.desk.pk}/",
@@ -77,7 +79,11 @@ def test_an_admin_edit_of_a_team_leader_appears_in_the_audit_trail(admin_client,
     assert "Harriet Rowe changed the leader of “Desk” from Liam Lead to Sam Lee." in table
     assert "Liam moved to the complaints desk" in table and ADDRESS in table
     # HR finds it by the new leader's name, and by its action in words.
-    assert "Sam Lee" in audit_page(admin_client, person="Lee")
+    assert "Sam Lee." in audit_page(admin_client, person="Sam Lee")
+    assert "Sam Lee." in audit_page(
+        admin_client, person="Liam Lead"
+    )  # the leader before, named in the details
+    assert "Nothing matches" in audit_page(admin_client, person="Priya")
     assert "changed the leader" in audit_page(admin_client, verb="team.leader")
 
 
@@ -153,6 +159,8 @@ def profile_form(profile, **changes):
 def test_a_person_moved_to_another_team_or_retitled_in_the_admin_is_recorded(admin_client, admin, org):
     ann = org.member(org.desk, "ann", first_name="Ann", last_name="Owner")
     profile = ann.lms_profile
+    form = admin_client.get(f"/admin/snippets/lms/profile/edit/{profile.pk}/").content.decode()
+    assert 'name="team"' in form and 'name="audit_reason"' in form
     post(
         admin_client,
         f"/admin/snippets/lms/profile/edit/{profile.pk}/",

@@ -5,7 +5,8 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,23 @@ def _date(raw: str, name: str, errors: list) -> datetime.date | None:
         return None
 
 
+def _naming(person: str) -> Q:
+    """Events naming the person, word by word ("Sam Lee"): who did it, whose standing, or someone named in
+    the details (a team's previous leader, say)."""
+    match = Q()
+    for word in person.split()[:5]:
+        match &= (
+            Q(subject__username__icontains=word)
+            | Q(subject__first_name__icontains=word)
+            | Q(subject__last_name__icontains=word)
+            | Q(actor__username__icontains=word)
+            | Q(actor__first_name__icontains=word)
+            | Q(actor__last_name__icontains=word)
+            | Q(details__icontains=word)
+        )
+    return match
+
+
 @login_required
 def audit_trail(request):
     roles.require_hr(request.user, _("The audit trail is for HR."))
@@ -40,14 +58,7 @@ def audit_trail(request):
     if verb:
         events = events.filter(verb=verb)
     if person:
-        events = events.filter(
-            Q(subject__username__icontains=person)
-            | Q(subject__first_name__icontains=person)
-            | Q(subject__last_name__icontains=person)
-            | Q(actor__username__icontains=person)
-            | Q(actor__first_name__icontains=person)
-            | Q(actor__last_name__icontains=person)
-        )
+        events = events.annotate(details=Cast("data", TextField())).filter(_naming(person))
     if since:
         events = events.filter(at__date__gte=since)
     if until:
