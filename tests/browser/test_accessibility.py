@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 
+from certificates import services as certificate_services
 from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import CoursePage
@@ -61,6 +62,10 @@ def pages_to_check():
     written = waiting.reviews.get(kind=Review.Kind.WRITTEN)
     observation = waiting.reviews.exclude(kind=Review.Kind.WRITTEN).get()
 
+    hr = User.objects.get(username="hr")
+    export = certificate_services.request_export(user=hr, filters={"q": "Bront"})
+    assessment = quiz_services.assessment_for(course)
+
     return {
         None: [
             ("sign in", "/login/"),
@@ -93,6 +98,9 @@ def pages_to_check():
             ("register", "/training/register/"),
             ("audit trail", "/training/audit/"),
             ("staff import", "/training/staff/import/"),
+            ("certificate export", f"/training/exports/{export.pk}/"),
+            ("item statistics", "/training/statistics/"),
+            ("statistics of one assessment", f"/training/statistics/{assessment.pk}/"),
         ],
     }
 
@@ -200,7 +208,7 @@ def test_every_page_as_every_role_has_no_serious_or_critical_axe_violation(
     demo, browser, live_server, viewport
 ):
     checked, failures, overflows, small_text = check_pages(browser, live_server, viewport)
-    assert checked >= 24
+    assert checked >= 27
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
     assert not overflows, "pages scroll sideways on a phone:\n" + "\n".join(overflows)
     assert not small_text, f"chart text under {MIN_CHART_TEXT_PX}px:\n" + "\n".join(small_text)
