@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from certificates.urls import api_urlpatterns as certificates_api
 from courses.urls import api_urlpatterns as courses_api
+from evidence.urls import api_urlpatterns as evidence_api
 from lms.site.views import notifications
 from quizzes.urls import api_urlpatterns as quizzes_api
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("", include(courses_api)),
     path("", include(quizzes_api)),
     path("", include(certificates_api)),
+    path("", include(evidence_api)),
     path("teams/", dashboards.TeamList.as_view(), name="api_teams"),
     path("teams/<id:pk>/progress/", dashboards.TeamProgress.as_view(), name="api_team_progress"),
     path("organisation/compliance/", dashboards.Compliance.as_view(), name="api_compliance"),
