@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of each page: the person's choice (the switcher), else the browser's (README "Languages").
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,6 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The interface ships in these; course content is translated in Wagtail.
+LANGUAGES = [("en-gb", gettext_lazy("English")), ("es", gettext_lazy("Spanish"))]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -218,6 +223,7 @@ SPECTACULAR_SETTINGS = {
         "ReviewStateEnum": "quizzes.models.Review.State",
         "ExportStateEnum": "certificates.models.CertificateExport.State",
         "CertificateStatusEnum": "certificates.models.Certificate.Status",
+        "StandingStateEnum": "courses.selectors.STANDING_STATES",
     },
 }
 
