@@ -82,6 +82,8 @@ def pages_to_check():
             ("certificate page", f"/training/certificates/{certificate.pk}/?issued=1"),
             ("notifications", "/training/notifications/"),
             ("notification settings", "/training/settings/notifications/"),
+            ("a refusal (403)", "/training/team/", 403),
+            ("a missing page (404)", "/no-such-page/", 404),
         ],
         "leader": [
             ("team view", "/training/team/"),
@@ -178,10 +180,11 @@ def check_pages(browser, live_server, viewport):
     for role, entries in pages.items():
         context, page = sign_in_context(browser, live_server, viewport, role)
         try:
-            for name, path in entries:
+            for name, path, *status in entries:
                 url = f"{live_server.url}{path}"
                 response = page.goto(url)
-                assert response is not None and response.status == 200, f"{role or 'anonymous'}: {name} {url}"
+                expected = status[0] if status else 200
+                assert response is not None and response.status == expected, f"{role or 'anonymous'}: {name}"
                 page.wait_for_load_state("load")
                 results = axe.run(page)
                 blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
@@ -208,7 +211,7 @@ def test_every_page_as_every_role_has_no_serious_or_critical_axe_violation(
     demo, browser, live_server, viewport
 ):
     checked, failures, overflows, small_text = check_pages(browser, live_server, viewport)
-    assert checked >= 27
+    assert checked >= 29
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
     assert not overflows, "pages scroll sideways on a phone:\n" + "\n".join(overflows)
     assert not small_text, f"chart text under {MIN_CHART_TEXT_PX}px:\n" + "\n".join(small_text)
