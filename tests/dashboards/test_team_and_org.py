@@ -223,14 +223,17 @@ def test_calendar_is_valid_icalendar(members, courses, client):
     assert [c.value for c in book.active[1]][:3] == ["Course", "State", "Progress %"]
 
 
-def test_nudge_emails_and_shows_in_app(org, members, stranger, client, mailoutbox):
+def test_nudge_emails_and_shows_in_app(
+    org, members, stranger, client, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(org.lead)
     ann = members["ann"]
     ann.email = "ann@example.com"
     ann.save()
-    client.post(
-        "/training/team/nudge/", {"people": [ann.pk], "message": "Please finish listening this week."}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once the nudge is saved
+        client.post(
+            "/training/team/nudge/", {"people": [ann.pk], "message": "Please finish listening this week."}
+        )
     assert mailoutbox[0].to == ["ann@example.com"]
     client.force_login(ann)
     assert "Please finish listening this week." in client.get("/training/").content.decode()
