@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
+    path("", include("evidence.urls")),
     path("api/v1/", include("lms.site.api.urls")),
     # Single sign-on (sso/authenticate/, sso/callback/): present when mozilla-django-oidc is installed,
     # answering 404 until the settings configure a provider.

@@ -1,0 +1,52 @@
+"""Context for the evidence includes that the site's pages show (the team view's service trends, My
+training's follow-ups), each in a fixed number of queries."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from courses.models import Skill
+
+from .models import CoachingAction
+from .trends import team_trends
+
+DONE_SHOWN_DAYS = 14
+
+
+def team_service_trends(team, *, months: int = 12, today: datetime.date | None = None) -> dict:
+    """``service_trends`` for lms_evidence/_team_service_trends.html: the trends of ``team`` and the
+    teams below it by month, with each skill's name (trends' fixed queries, plus one)."""
+    data = team_trends(team, months=months, today=today)
+    names = dict(Skill.objects.filter(slug__in=list(data["skills"])).values_list("slug", "name"))
+    skills = [
+        {
+            "slug": slug,
+            "name": names.get(slug, slug),
+            "months": [m for m in rows if m["quality"] is not None or m["training"] is not None],
+        }
+        for slug, rows in data["skills"].items()
+    ]
+    months_with_data = [
+        m for m in data["months"] if m["contacts"] or m["responses"] or m["awareness"] is not None
+    ]
+    return {"team": team, "months": months_with_data, "skills": [s for s in skills if s["months"]]}
+
+
+def my_followups(user) -> dict:
+    """``followups`` for lms_evidence/_my_followups.html: the coaching actions ``user`` owns that are open,
+    and those done in the last two weeks (one query)."""
+    since = timezone.now() - datetime.timedelta(days=DONE_SHOWN_DAYS)
+    actions = list(
+        CoachingAction.objects.filter(owner=user)
+        .filter(Q(done_at__isnull=True) | Q(done_at__gte=since))
+        .select_related("check_record__employee", "owner")
+        .order_by("done_at", "due_on", "pk")
+    )
+    today = timezone.localdate()
+    for action in actions:
+        action.overdue = action.done_at is None and action.due_on < today
+    return {
+        "open": [a for a in actions if a.done_at is None],
+        "done": [a for a in actions if a.done_at is not None],
+    }

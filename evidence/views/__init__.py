@@ -1,0 +1,1 @@
+"""The evidence pages: thin views over the services, each checking who is asking."""
