@@ -129,3 +129,12 @@ def test_the_content_security_policy_frames_the_configured_hosts_and_follows_the
     ]
     settings.LMS_VIDEO_HOSTS = ["videos.example.net"]
     assert _frame_src(client.get("/login/")) == ["'self'", "https://videos.example.net"]
+
+
+def test_an_author_edits_a_module_with_a_video_in_the_admin(client, video_module, django_user_model):
+    author = django_user_model.objects.create_superuser("author", "author@example.com", "x")
+    client.force_login(author)
+    response = client.get(f"/admin/pages/{video_module.pk}/edit/")
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Transcript" in page and "Video link" in page
