@@ -317,6 +317,7 @@ class ExportList(SignedInAPIView):
         """HR: build a ZIP of every PDF matching the filters, plus a CSV register, in the background."""
         data = ExportFiltersSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        CertificateQuery.check(data.validated_data["filters"])  # the register checks them again, by name
         export = services.request_export(
             user=request.user, filters=data.validated_data["filters"], origin=Origin.of(request)
         )

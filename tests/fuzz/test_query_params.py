@@ -243,3 +243,60 @@ def test_every_query_parameter_is_declared_with_its_bounds(client):
     # Only lists are paginated: nothing offers limit and offset where they would be ignored.
     assert not [name for name in declared if name.startswith("POST")]
     assert declared["GET /api/v1/certificates/ expires_within"]["maximum"] == 36_500
+
+
+# --- Register filters sent in a body (an export) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filters", "named"),
+    [
+        ({"status": 5}, "status: “5” is not one of"),
+        ({"q": ["refund"]}, "q: send a single value."),
+        ({"team": {"id": 1}}, "team: send a single value."),
+        ({"expires_within": 10**30}, "expires_within: must be at most 36,500."),
+        ({"q": "a\x00b"}, "q: must not contain NUL characters."),
+        ({"colour": "red"}, "colour: not a filter here"),
+    ],
+)
+def test_bad_export_filters_are_refused_and_nothing_is_queued(register, filters, named):
+    from certificates.models import CertificateExport
+
+    response = register["hr"].post("/api/v1/certificate-exports/", {"filters": filters}, format="json")
+    refused(response, "invalid_filter", named)
+    assert not CertificateExport.objects.exists()
+
+
+def test_good_export_filters_still_queue_an_export(register):
+    response = register["hr"].post(
+        "/api/v1/certificate-exports/",
+        {"filters": {"status": "valid", "expires_within": 365, "team": register["team"].pk}},
+        format="json",
+    )
+    assert response.status_code == 202, response.json()
+
+
+def test_every_paginated_api_view_bounds_its_pages():
+    """A list view left to the host's DEFAULT_PAGINATION_CLASS would take any limit and offset."""
+    from django.urls import get_resolver
+    from rest_framework.generics import GenericAPIView
+
+    from lms.core.api.pagination import BoundedLimitOffsetPagination
+
+    def views(resolver):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from views(pattern)
+            elif getattr(pattern.callback, "cls", None) is not None:
+                yield pattern.callback.cls
+
+    generic = [view for view in views(get_resolver()) if issubclass(view, GenericAPIView)]
+    assert generic, "no generic API views found"
+    unbounded = [
+        view.__qualname__
+        for view in generic
+        if view.__module__.startswith(("lms", "courses", "quizzes", "certificates"))
+        and view.pagination_class is not None
+        and not issubclass(view.pagination_class, BoundedLimitOffsetPagination)
+    ]
+    assert not unbounded

@@ -154,9 +154,22 @@ class QueryParameters(serializers.Serializer):
     def read(cls, request, **context) -> dict:
         """The validated parameters of ``request`` (absent ones left out, or their defaults), or an
         ``InvalidQuery`` naming every bad one. Nothing is read from the database before this passes."""
-        # The last value of each parameter, as QueryDict.get gives it; an empty one is an absent one.
-        data = {key: value for key, value in request.query_params.items() if value != ""}
-        query = cls(data=data, context={"request": request, **context})
+        # The last value of each parameter, as QueryDict.get gives it.
+        return cls.check(dict(request.query_params.items()), request=request, **context)
+
+    @classmethod
+    def check(cls, data, **context) -> dict:
+        """The same for parameters given as a mapping (filters sent in a JSON body, kept for later)."""
+        if not isinstance(data, dict):
+            raise InvalidQuery(f"{cls.intro} send an object of parameters.", code=cls.code)
+        # An empty value is an absent one (as a form with an empty select sends it).
+        data = {key: value for key, value in data.items() if value not in ("", None)}
+        bad = sorted(key for key, value in data.items() if not isinstance(value, str | int | bool))
+        if bad:
+            raise InvalidQuery(
+                f"{cls.intro} " + " ".join(f"{key}: send a single value." for key in bad), code=cls.code
+            )
+        query = cls(data=data, context=context)
         if not query.is_valid():
             raise InvalidQuery(f"{cls.intro} {describe(query.errors)}", code=cls.code)
         return dict(query.validated_data)
