@@ -25,6 +25,7 @@ from .exceptions import Conflict, Forbidden, LMSError, NotFound
 from .models import Notification, Profile, has_joined
 from .names import display_name
 from .notifications import announce
+from .notifications.kinds import Kind
 from .roles import is_hr
 
 
@@ -153,6 +154,14 @@ def send_by_id(*, person_id, by, origin: audit.Origin | None = None) -> Sent:
     if person is None:
         raise NotFound(_("Nobody has the id %(id)s.") % {"id": person_id}, code="person_not_found")
     return send(person=person, by=by, origin=origin)
+
+
+def accepted(*, person) -> int:
+    """The person has set their first password: their invitations have done their work, so they are
+    marked read (they stay in the list, their links dead). Returns how many."""
+    return Notification.objects.filter(recipient=person, kind=Kind.INVITATION, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def waiting():

@@ -98,6 +98,8 @@ def test_an_imported_person_is_invited_sets_a_password_and_signs_in(imported, ma
     assert done.status_code == 302 and done.url == "/training/"
     assert client.get("/training/").status_code == 200  # signed in straight away
     assert person("a1").check_password(NEW_PASSWORD)
+    # The invitation has done its work: it waits in nobody's unread messages.
+    assert not Notification.objects.filter(recipient=person("a1"), read_at=None).exists()
 
     # Next time they sign in on the sign-in page.
     client.post("/logout/")

@@ -36,6 +36,7 @@ class AcceptInvitationView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        invitations.accepted(person=form.user)
         lockout.forget_failures(form.user)
         messages.success(
             self.request,
