@@ -78,6 +78,16 @@ DEFAULTS = {
     # Password reset requests per hour from one client address, and for one email address (past that, the
     # same answer and no email), so the form cannot be used to flood inboxes.
     "LMS_PASSWORD_RESET_PER_HOUR": 10,
+    # Boosters (issue 15): a person's estimated recall of a skill (FSRS retrievability, 0 to 1) below this
+    # counts as slipping, and a team's below it suggests the course's refresher before the certificate
+    # expires. A course's questions per set and sets per week default to these (authors change them per
+    # course in the admin's Training menu).
+    "LMS_BOOSTER_RECALL_THRESHOLD": 0.7,
+    "LMS_BOOSTER_QUESTIONS_PER_SET": 2,
+    "LMS_BOOSTER_SETS_PER_WEEK": 3,
+    # Course feedback: no average, count or comment is shown for a course or module until at least this
+    # many people have answered, so nobody's answer can be picked out.
+    "LMS_FEEDBACK_MIN_ANSWERS": 5,
 }
 
 
