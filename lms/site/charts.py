@@ -11,7 +11,7 @@ from dataclasses import dataclass
 WIDTH = 340  # viewBox width; lms.css shows a chart at most 26rem (416px) wide
 FONT = 13  # text size in viewBox units: ≥ 13px on a desktop, ≥ 12.5px at 358px (a 390px phone)
 BAR = 14  # bar thickness
-VALUE_ROOM = 80  # room to the right of the longest bar for its value ("Knows 100%")
+VALUE_ROOM = 100  # room to the right of the longest bar for its value ("Knows 100%", or longer translated)
 
 STATE_COLOURS = {
     "certified": "#1d6b3a",
