@@ -28,6 +28,24 @@ from . import services
 from .models import Enrolment, Policy, Skill
 
 
+class PolicyInspectView(snippet_views.InspectView):
+    """A policy's published versions, each with what changed from the one before (word by word)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        versions = list(self.object.versions.select_related("published_by"))
+        older = {v.version: o for v, o in zip(versions, versions[1:] + [None], strict=True)}
+        context["versions"] = [
+            {
+                "version": v,
+                "by": display_name(v.published_by) if v.published_by else "",
+                "diff": v.diff_from(older[v.version]),
+            }
+            for v in versions
+        ]
+        return context
+
+
 class PolicyViewSet(SnippetViewSet):
     model = Policy
     icon = "doc-full"
@@ -35,6 +53,9 @@ class PolicyViewSet(SnippetViewSet):
     menu_order = 10
     list_display = ["title", "version", "updated_at"]
     search_fields = ["title"]
+    inspect_view_enabled = True
+    inspect_view_class = PolicyInspectView
+    inspect_template_name = "lms_courses/policy_admin_versions.html"
 
 
 class SkillViewSet(SnippetViewSet):

@@ -1,12 +1,27 @@
-"""Skills and policies: snippets written once and quoted everywhere from that one source."""
+"""Skills and policies: snippets written once and quoted everywhere from that one source.
 
+Each published change of a policy's wording is kept as a ``PolicyVersion`` (material or minor, with a
+one-line summary), so anyone can see what changed between versions; higher layers react to a new version
+through the ``lms_policy_version_published`` hook (``fn(version)``), asked inside the same transaction.
+"""
+
+import difflib
+import re
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.dispatch import receiver
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail import blocks, hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+from wagtail.signals import published
 
 POLICY_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -28,6 +43,61 @@ class Skill(index.Indexed, models.Model):
         return self.name
 
 
+POLICY_VERSION_PUBLISHED = "lms_policy_version_published"
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"), max_length=300)
+    correct = blocks.BooleanBlock(label=_("this is the right answer"), required=False)
+
+
+class PolicyQuestionBlock(blocks.StructBlock):
+    """A multiple-choice question on a policy change, with exactly one right answer and why."""
+
+    question = blocks.CharBlock(label=_("question"), max_length=300)
+    choices = blocks.ListBlock(ChoiceBlock(), min_num=2, max_num=6, label=_("answers"))
+    explanation = blocks.TextBlock(label=_("why the right answer is right"), max_length=1000)
+
+    def clean(self, value):
+        value = super().clean(value)
+        right = [c for c in value["choices"] if c["correct"]]
+        if len(right) != 1:
+            raise blocks.StructBlockValidationError(
+                {"choices": ValidationError(_("Mark exactly one answer as the right one."))}
+            )
+        return value
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+QUESTION_BLOCKS = [("question", PolicyQuestionBlock())]
+
+
+def _text(html: str) -> str:
+    """The words of rich text, one line per paragraph or list item."""
+    html = re.sub(r"(?i)<br\s*/?>|</(p|li|h[1-6]|div)>", "\n", html or "")
+    return strip_tags(html)
+
+
+def policy_diff(old: str, new: str, *, html: bool = True) -> list[tuple[str, str]]:
+    """What changed from ``old`` to ``new``, word by word: a list of (``same``|``added``|``removed``,
+    text) segments, rendered by lms_courses/policy_diff.html with <ins>/<del> and words."""
+    if html:
+        old, new = _text(old), _text(new)
+    a, b = re.findall(r"\n|[^\S\n]*\S+", old or ""), re.findall(r"\n|[^\S\n]*\S+", new or "")
+    segments: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            segments.append(("removed", "".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            segments.append(("added", "".join(b[j1:j2])))
+        if op == "equal":
+            segments.append(("same", "".join(a[i1:i2])))
+    return segments
+
+
 class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
     """A company policy. Modules quote the live version; certificates record the version they covered."""
 
@@ -35,14 +105,51 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     summary = models.CharField(_("summary"), max_length=255, blank=True)
     body = RichTextField(_("policy text"), features=POLICY_FEATURES)
+    customer_words = models.TextField(
+        _("what we tell customers"),
+        blank=True,
+        max_length=2000,
+        help_text=_("The exact words staff use with customers; shown wherever modules quote the policy."),
+    )
+    questions = StreamField(
+        QUESTION_BLOCKS,
+        blank=True,
+        verbose_name=_("questions on this change"),
+        help_text=_("One or two questions people answer before confirming a material change."),
+    )
+    change_kind = models.CharField(
+        _("kind of change"),
+        max_length=10,
+        blank=True,
+        choices=[("material", _("Material: people must read and confirm it again")), ("minor", _("Minor"))],
+        help_text=_("Needed when the wording changes. Material changes ask certificate holders to confirm."),
+    )
+    change_summary = models.CharField(
+        _("what changed"),
+        max_length=200,
+        blank=True,
+        help_text=_("One line, shown to everyone with the new version."),
+    )
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Goes up by one each time the wording changes.")
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="lms_policy")
 
-    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("body")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("customer_words"),
+        MultiFieldPanel(
+            [FieldPanel("change_kind"), FieldPanel("change_summary"), FieldPanel("questions")],
+            heading=_("This change"),
+        ),
+    ]
     search_fields = [index.SearchField("title"), index.SearchField("body"), index.AutocompleteField("title")]
+    # The fields whose change makes a new version.
+    WORDING = ("title", "body", "summary", "customer_words")
 
     class Meta:
         ordering = ["title"]
@@ -55,23 +162,58 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
     def save(self, *args, **kwargs):
         # Wagtail's editor cleans what authors type, but text can also arrive from imports or the shell:
         # keep only the tags and attributes the policy editor allows, whatever the source.
+        self.body = self.clean_body(self.body)
+        with transaction.atomic():
+            # The row holds the live wording (drafts live in revisions), so a changed row is a new version,
+            # counted from the first publication (a draft never published stays at version 1).
+            recorded = bool(self.pk) and PolicyVersion.objects.filter(policy_id=self.pk).exists()
+            new_version = not recorded and self.live
+            if recorded:
+                previous = type(self).objects.filter(pk=self.pk).values(*self.WORDING, "version").first()
+                if previous:
+                    new_version = self.wording_differs(previous)
+                    # Count from the stored version: a draft may carry an older number in its revision.
+                    self.version = previous["version"] + 1 if new_version else previous["version"]
+            kind, summary = self.change_kind, self.change_summary
+            # The row keeps no pending change: what this change was is kept on its PolicyVersion.
+            self.change_kind, self.change_summary = "", ""
+            super().save(*args, **kwargs)
+            if new_version:
+                self._record_version(kind=kind, summary=summary)
+
+    @staticmethod
+    def clean_body(body: str) -> str:
         from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-        self.body = EditorHTMLConverter(features=POLICY_FEATURES).to_database_format(self.body or "")
-        # The row holds the live wording (drafts live in revisions), so a changed row is a new version.
-        if self.pk:
-            previous = (
-                type(self).objects.filter(pk=self.pk).values("title", "body", "summary", "version").first()
-            )
-            if previous:
-                changed = (previous["title"], previous["body"], previous["summary"]) != (
-                    self.title,
-                    self.body,
-                    self.summary,
-                )
-                # Count from the stored version: a draft may carry an older number in its revision.
-                self.version = previous["version"] + 1 if changed else previous["version"]
-        super().save(*args, **kwargs)
+        return EditorHTMLConverter(features=POLICY_FEATURES).to_database_format(body or "")
+
+    def wording_differs(self, previous: dict) -> bool:
+        return any(previous[f] != getattr(self, f) for f in self.WORDING)
+
+    def _record_version(self, *, kind: str, summary: str) -> "PolicyVersion":
+        last = self.versions.order_by("-version").first()
+        if last is None:
+            kind, summary = PolicyVersion.Kind.FIRST, summary or ""
+        elif (kind, summary) == (last.kind, last.summary) or not kind:
+            # Changed outside the editor without saying how (an import, the shell): treat it as material,
+            # so nobody misses a change that matters.
+            kind = kind or PolicyVersion.Kind.MATERIAL
+        version = PolicyVersion.objects.create(
+            policy=self,
+            version=self.version,
+            kind=kind,
+            summary=summary[:200],
+            title=self.title,
+            body=self.body,
+            customer_words=self.customer_words,
+            questions=list(self.questions.raw_data),
+        )
+        for react in hooks.get_hooks(POLICY_VERSION_PUBLISHED):
+            react(version)
+        return version
+
+    def diff_from(self, older: int) -> dict | None:
+        return PolicyVersion.compare(self, older, self.version)
 
     @property
     def revisions(self):
@@ -79,3 +221,120 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
 
     def get_preview_template(self, request, mode_name):
         return "lms_courses/policy_preview.html"
+
+
+class PolicyForm(WagtailAdminModelForm):
+    """The policy editor: a change of wording needs its kind (material or minor) and a one-line summary;
+    the first version needs neither."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk and not self.is_bound:
+            # A draft made from the last published revision carries that change's kind and summary:
+            # start each new change blank.
+            last = instance.versions.order_by("-version").first()
+            if last and (instance.change_kind, instance.change_summary) in (
+                (last.kind, last.summary),
+                ("", ""),
+            ):
+                self.initial["change_kind"] = ""
+                self.initial["change_summary"] = ""
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk:
+            return data
+        live = Policy.objects.filter(pk=self.instance.pk).values(*Policy.WORDING).first()
+        if live is None:
+            return data
+        typed = {f: data.get(f, getattr(self.instance, f)) for f in Policy.WORDING}
+        typed["body"] = Policy.clean_body(typed["body"])
+        if all(live[f] == (typed[f] or "") for f in Policy.WORDING):
+            return data
+        if not data.get("change_kind"):
+            self.add_error(
+                "change_kind",
+                _(
+                    "The wording changes: say whether this is a material change (certificate holders read "
+                    "and confirm it again) or a minor one."
+                ),
+            )
+        if not (data.get("change_summary") or "").strip():
+            self.add_error("change_summary", _("The wording changes: say in one line what changed."))
+        return data
+
+
+Policy.base_form_class = PolicyForm
+
+
+class PolicyVersion(models.Model):
+    """One published wording of a policy, as it was published: kept for good, so any two can be compared."""
+
+    class Kind(models.TextChoices):
+        FIRST = "first", _("First version")
+        MATERIAL = "material", _("Material")
+        MINOR = "minor", _("Minor")
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField(_("version"))
+    kind = models.CharField(_("kind of change"), max_length=10, choices=Kind.choices)
+    summary = models.CharField(_("what changed"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=160)
+    body = models.TextField(_("policy text"))
+    customer_words = models.TextField(_("what we tell customers"), blank=True)
+    questions = StreamField(QUESTION_BLOCKS, blank=True, verbose_name=_("questions on this change"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["policy", "-version"]
+        constraints = [models.UniqueConstraint(fields=["policy", "version"], name="lms_policy_version_once")]
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
+
+    def __str__(self):
+        return f"{self.title} v{self.version}"
+
+    @property
+    def is_material(self) -> bool:
+        return self.kind == self.Kind.MATERIAL
+
+    def previous(self) -> "PolicyVersion | None":
+        return (
+            PolicyVersion.objects.filter(policy_id=self.policy_id, version__lt=self.version)
+            .order_by("-version")
+            .first()
+        )
+
+    def diff_from(self, older: "PolicyVersion | None") -> dict:
+        """What changed since ``older`` (the whole text is new when there is none)."""
+        return {
+            "from_version": older.version if older else None,
+            "to_version": self.version,
+            "body": policy_diff(older.body if older else "", self.body),
+            "customer_words": policy_diff(
+                older.customer_words if older else "", self.customer_words, html=False
+            ),
+        }
+
+    @staticmethod
+    def compare(policy: Policy, older: int, newer: int) -> dict | None:
+        found = {
+            v.version: v for v in PolicyVersion.objects.filter(policy=policy, version__in=[older, newer])
+        }
+        if newer not in found:
+            return None
+        return found[newer].diff_from(found.get(older))
+
+
+@receiver(published, sender=Policy)
+def _remember_publisher(sender, instance, revision=None, **kwargs):
+    """Who published a version: the user on the revision Wagtail just published."""
+    user_id = getattr(revision, "user_id", None)
+    if user_id:
+        PolicyVersion.objects.filter(policy=instance, version=instance.version, published_by=None).update(
+            published_by_id=user_id
+        )
