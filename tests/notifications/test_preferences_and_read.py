@@ -74,6 +74,7 @@ def test_the_settings_page_saves_choices_with_a_confirmation(ann):
         "expiring": True,
         "team_expiring": True,  # not offered to her, so left as it was
         "leader_digest": True,
+        "nudge": False,  # offered and not ticked
     }
     # Turned off: recorded in the app, not emailed.
     assert service.wants_email(ann, "due_soon") is False
@@ -104,6 +105,7 @@ def test_preferences_through_the_api(ann):
         "expiring",
         "team_expiring",
         "leader_digest",
+        "nudge",
     }
     assert rows["assigned"] == {
         "kind": "assigned",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from ..exceptions import LMSError, NotFound
 from ..models import Notification, NotificationPreference
 from ..roles import is_leader
-from .kinds import LEADER_KINDS, Kind
+from .kinds import ALWAYS_EMAILED, LEADER_KINDS, Kind
 
 State = Notification.EmailState
 
@@ -81,7 +81,7 @@ def _email_state(recipient, kind: str) -> str:
         return State.INACTIVE
     if not (recipient.email or "").strip():
         return State.NO_ADDRESS
-    if not wants_email(recipient, kind):
+    if kind not in ALWAYS_EMAILED and not wants_email(recipient, kind):
         return State.OFF
     return State.QUEUED
 
@@ -94,18 +94,22 @@ def wants_email(user, kind: str) -> bool:
     return next(iter(choice), True)
 
 
+# The kinds a person may choose to get by email or not: every kind but those always emailed.
+CHOOSABLE = [k for k in Kind if k not in ALWAYS_EMAILED]
+
+
 def kinds_for(user, *, everything: bool = False) -> list[Kind]:
-    """The kinds a person can receive (leaders' kinds only for leaders), or every kind."""
+    """The kinds a person chooses about (leaders' kinds only for leaders), or every choosable kind."""
     if everything:
-        return list(Kind)
+        return list(CHOOSABLE)
     leader = is_leader(user)
-    return [k for k in Kind if leader or k not in LEADER_KINDS]
+    return [k for k in CHOOSABLE if leader or k not in LEADER_KINDS]
 
 
 def email_choices(user) -> dict[str, bool]:
-    """kind → whether ``user`` wants it by email, for every kind (no saved choice: yes)."""
+    """kind → whether ``user`` wants it by email, for every choosable kind (no saved choice: yes)."""
     saved = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "email"))
-    return {kind.value: saved.get(kind.value, True) for kind in Kind}
+    return {kind.value: saved.get(kind.value, True) for kind in CHOOSABLE}
 
 
 @transaction.atomic
@@ -113,6 +117,11 @@ def set_email_choices(*, user, choices: dict) -> dict[str, bool]:
     """Save kind → on/off for ``user``; kinds not named keep their choice. All or nothing."""
     if not isinstance(choices, dict):
         raise LMSError("Send an object of kind to true or false.", code="invalid")
+    always = sorted(str(k) for k in choices if k in ALWAYS_EMAILED)
+    if always:
+        raise LMSError(
+            f"{', '.join(always)}: always emailed, so there is no choice to make.", code="always_emailed"
+        )
     unknown = sorted(str(k) for k in choices if k not in Kind.values)
     if unknown:
         raise LMSError(

@@ -200,7 +200,10 @@ PreferencesUpdateSerializer = inline_serializer(
     {
         "email": inline_serializer(
             "EmailChoices",
-            {kind.value: serializers.BooleanField(required=False, help_text=kind.label) for kind in Kind},
+            {
+                kind.value: serializers.BooleanField(required=False, help_text=kind.label)
+                for kind in service.CHOOSABLE
+            },
         )
     },
 )
