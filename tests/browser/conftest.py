@@ -59,3 +59,24 @@ def sign_in(page, live_server):
         page.wait_for_url(f"{live_server.url}/training/")
 
     return _sign_in
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(viewport)``: a page in a fresh browser context of that size, closed after the test, for
+    journeys that run on a desktop and on a phone (or as two people at once)."""
+    contexts = []
+
+    def _new_page(viewport=DESKTOP):
+        context = browser.new_context(viewport=viewport, locale="en-GB")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _new_page
+    for context in contexts:
+        context.close()

@@ -14,8 +14,8 @@ from quizzes import services as quiz_services
 from quizzes.models import Review
 from tests.fixtures.assessments import best_answers, finish_modules
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+from .conftest import DESKTOP, PHONE
+
 BLOCKING = {"serious", "critical"}
 
 

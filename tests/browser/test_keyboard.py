@@ -5,14 +5,18 @@ at least 3:1 contrast against what it is drawn on (WCAG 2.4.7 and 1.4.11)."""
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from courses import services as course_services
 from courses.models import CoursePage
+from lms.core.models import Team
 from quizzes import services as quiz_services
 from quizzes.models import Attempt, Review
 from tests.fixtures.assessments import best_answers, finish_modules
+
+from .conftest import DESKTOP, PHONE
 
 # What the focused element looks like, and the colour behind its outline (the first opaque background
 # among its ancestors: the outline is drawn outside the element).
@@ -25,7 +29,14 @@ FOCUS_SCRIPT = """() => {
     const bg = getComputedStyle(p).backgroundColor;
     if (bg && bg !== 'transparent' && !bg.startsWith('rgba(0, 0, 0, 0)')) { behind = bg; break; }
   }
+  // Not hidden behind anything (a sticky bar, say): the point at its centre belongs to it or its label.
+  el.scrollIntoView({block: 'nearest'});
+  const box = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const label = el.closest('label');
+  const covered = hit && !(el.contains(hit) || hit.contains(el) || (label && label.contains(hit)));
   return {
+    covered: covered ? hit.tagName.toLowerCase() + '.' + String(hit.className) : null,
     element: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
       + (el.name ? '[name=' + el.name + ']' : ''),
     outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
@@ -131,11 +142,26 @@ def answer_order(page, question, order):
     assert shown == list(order)
 
 
-def test_a_learner_takes_an_assessment_with_the_keyboard_alone(demo, page, live_server, sign_in):
+def sign_in_with_the_keyboard(page, live_server, username):
+    page.goto(f"{live_server.url}/login/")
+    expect(page.get_by_label("Username")).to_be_focused()  # the form's first field has the focus
+    page.keyboard.type(username)
+    tab_to(page, "#id_password")
+    page.keyboard.type("demo1234")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/training/")
+
+
+VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+
+
+@VIEWPORTS
+def test_a_learner_takes_an_assessment_with_the_keyboard_alone(demo, new_page, live_server, viewport):
+    page = new_page(viewport)
     employee = get_user_model().objects.get(username="employee")
     course = CoursePage.objects.get(slug="active-listening")
     finish_modules(employee, course, course_services.enrol(user=employee, course=course))
-    sign_in("employee")
+    sign_in_with_the_keyboard(page, live_server, "employee")
     page.goto(f"{live_server.url}{course.url}")
 
     tab_to(page, "a:has-text('Go to the assessment') >> nth=0")
@@ -187,9 +213,11 @@ def test_a_learner_takes_an_assessment_with_the_keyboard_alone(demo, page, live_
     assert_focus_visible(page)
 
 
+@VIEWPORTS
 def test_a_leader_grades_a_written_reply_and_signs_off_an_observation_with_the_keyboard(
-    demo, page, live_server, sign_in
+    demo, new_page, live_server, viewport
 ):
+    page = new_page(viewport)
     User = get_user_model()
     jose, leader = User.objects.get(username="jose"), User.objects.get(username="leader")
     course = CoursePage.objects.get(slug="acknowledgement-and-apology")
@@ -202,7 +230,7 @@ def test_a_leader_grades_a_written_reply_and_signs_off_an_observation_with_the_k
     rubric = quiz_services.question_of(written)["rubric"]
     items = [i["id"] for i in attempt.snapshot["observation"]]
 
-    sign_in("leader")
+    sign_in_with_the_keyboard(page, live_server, "leader")
     page.goto(f"{live_server.url}/training/reviews/")
     tab_to(page, f"a[href='/training/reviews/{written.pk}/']")
     page.keyboard.press("Enter")
@@ -233,3 +261,33 @@ def test_a_leader_grades_a_written_reply_and_signs_off_an_observation_with_the_k
     observation.refresh_from_db()
     assert observation.state == "done"
     assert observation.reviewer_id == written.reviewer_id == leader.pk
+
+
+def test_the_team_view_changes_nothing_until_a_button_is_pressed(demo, new_page, live_server):
+    """WCAG 3.2.2: choosing a team or a course in a select, with the arrow keys, stays on the page; the
+    Show and "Choose people and a date" buttons act."""
+    page = new_page(PHONE)
+    sign_in_with_the_keyboard(page, live_server, "head")
+    page.goto(f"{live_server.url}/training/team/")
+    team_url = page.url
+
+    tab_to(page, "#team-select")
+    page.keyboard.press("ArrowDown")
+    chosen = page.locator("#team-select").input_value()
+    assert chosen
+    page.wait_for_timeout(300)
+    assert page.url == team_url, "choosing a team in the select changed the page"
+    tab_to(page, "button:has-text('Show')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"team={chosen}"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(Team.objects.get(pk=chosen).name)
+
+    shown = page.url
+    tab_to(page, "#assign-course")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert page.url == shown, "choosing a course in the select changed the page"
+    tab_to(page, "button:has-text('Choose people and a date')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/training/courses/\d+/assign/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Assign")
