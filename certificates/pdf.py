@@ -208,7 +208,8 @@ def _organisation() -> str:
 
 def _metadata(certificate: Certificate, design: CertificateDesign) -> Metadata:
     return Metadata(
-        title=f"Certificate: {certificate.course_title} — {certificate.holder_name}",
+        title=_("Certificate: %(course)s — %(holder)s")
+        % {"course": certificate.course_title, "holder": certificate.holder_name},
         author=design.signatory_name or _organisation() or PRODUCER,
         subject=certificate.course_title,
         created=certificate.issued_on.isoformat(),
@@ -256,12 +257,16 @@ def _day(value) -> str:
 
 
 def _facts(certificate: Certificate) -> str:
-    facts = [f"Issued {_day(certificate.issued_on)}"]
-    facts.append(f"Valid until {_day(certificate.expires_on)}" if certificate.expires_on else "No expiry")
+    facts = [_("Issued %(date)s") % {"date": _day(certificate.issued_on)}]
+    facts.append(
+        _("Valid until %(date)s") % {"date": _day(certificate.expires_on)}
+        if certificate.expires_on
+        else _("No expiry")
+    )
     if certificate.awareness_score is not None:
-        facts.append(f"Awareness {certificate.awareness_score}%")
+        facts.append(_("Awareness %(score)s%%") % {"score": certificate.awareness_score})
     if certificate.skill_score is not None:
-        facts.append(f"Skill {certificate.skill_score}%")
+        facts.append(_("Skill %(score)s%%") % {"score": certificate.skill_score})
     return "\u2002·\u2002".join(facts)
 
 
@@ -269,8 +274,11 @@ def _skill_lines(skills: list[dict], chars: int) -> list[str]:
     """Per-skill scores, wrapped at about ``chars`` characters a line (see _holder_context)."""
 
     def scores(skill: dict) -> str:
-        parts = (("awareness", skill.get("awareness")), ("skill", skill.get("skill_score")))
-        return ", ".join(f"{label} {value}%" for label, value in parts if value is not None)
+        parts = (
+            (_("awareness %(score)s%%"), skill.get("awareness")),
+            (_("skill %(score)s%%"), skill.get("skill_score")),
+        )
+        return ", ".join(label % {"score": value} for label, value in parts if value is not None)
 
     lines: list[str] = []
     for item in (f"{s.get('skill', '')}: {scores(s)}" for s in skills):
@@ -287,7 +295,7 @@ def _course_context(certificate: Certificate) -> tuple:
     return (
         ("title", certificate.course_title),
         ("size", _size(certificate.course_title, (55, 110), ("l", "m", "s"))),
-        ("policies", f"Policies covered: {covered}" if covered else ""),
+        ("policies", _("Policies covered: %(policies)s") % {"policies": covered} if covered else ""),
     )
 
 
@@ -309,7 +317,7 @@ def _holder_context(certificate: Certificate, design: CertificateDesign, *, qr_i
         "name_size": _size(certificate.holder_name, (24, 38, 80), ("xl", "l", "m", "s")),
         "details": "\n".join([_facts(certificate), *_skill_lines(skills, chars)]),
         "dense": dense,
-        "check": f"{url}\nCode {certificate.code}",
+        "check": f"{url}\n" + _("Code %(code)s") % {"code": certificate.code},
         "verify_url": url,
         "qr": qr_data_uri(url) if qr_image else "",
         "qr_alt": _qr_alt(url),
