@@ -556,3 +556,59 @@ def test_leaders_tag_their_teams_comments(client, people, skills):
     assert "Did not listen" in client.get(reverse("lms:survey_comments")).content.decode()
     assert client.post(url, body).status_code == 302
     assert list(response.skills.all()) == [skills[0]]
+
+
+# --- Includes for the site's pages ----------------------------------------------------------------------
+
+
+def test_the_team_trends_include_in_fixed_queries(org, people, scorecard, ids, policy):
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+
+    from evidence.summaries import team_service_trends
+
+    def render():
+        with CaptureQueriesContext(connection) as queries:
+            html = render_to_string(
+                "lms_evidence/_team_service_trends.html", {"service_trends": team_service_trends(org.service)}
+            )
+        return html, len(queries)
+
+    when = timezone.localtime().replace(hour=10, minute=0).isoformat()
+    statement = [{"policy": policy.pk, "matched": False, "version": 1}]
+    submitted(
+        people["hr"], people["employee"], scorecard, ids, contacted_at=when, handoffs=2, policies=statement
+    )
+    html, first = render()
+    assert "Service on real contacts" in html and "Refunds: version 1 heard" in html and "2.0" in html
+    for n in range(3):
+        someone = org.member(org.line, f"p{n}")
+        submitted(people["hr"], someone, scorecard, ids, contacted_at=when)
+    _html, more = render()
+    assert more == first
+
+
+def test_the_followups_include(client, people, scorecard, ids):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from evidence.summaries import my_followups
+
+    check = submitted(people["leader"], people["employee"], scorecard, ids)
+    services.add_action(
+        check=check,
+        by=people["leader"],
+        owner=people["employee"],
+        text="Shadow Sam",
+        due_on=timezone.localdate(),
+    )
+    request = RequestFactory().get("/training/")
+    request.user = people["employee"]
+    html = render_to_string(
+        "lms_evidence/_my_followups.html", {"followups": my_followups(people["employee"])}, request
+    )
+    assert "Shadow Sam" in html and "Mark done" in html
+    assert "Shadow Sam" not in render_to_string(
+        "lms_evidence/_my_followups.html", {"followups": my_followups(people["leader"])}, request
+    )
