@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
     path("", include("evidence.urls")),
+    path("", include("boosters.urls")),
     path("api/v1/", include("lms.site.api.urls")),
     # Single sign-on (sso/authenticate/, sso/callback/): present when mozilla-django-oidc is installed,
     # answering 404 until the settings configure a provider.

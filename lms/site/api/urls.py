@@ -3,6 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from boosters.urls import api_urlpatterns as boosters_api
 from certificates.urls import api_urlpatterns as certificates_api
 from courses.urls import api_urlpatterns as courses_api
 from evidence.urls import api_urlpatterns as evidence_api
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include(quizzes_api)),
     path("", include(certificates_api)),
     path("", include(evidence_api)),
+    path("", include(boosters_api)),
     path("teams/", dashboards.TeamList.as_view(), name="api_teams"),
     path("teams/<id:pk>/progress/", dashboards.TeamProgress.as_view(), name="api_team_progress"),
     path("organisation/compliance/", dashboards.Compliance.as_view(), name="api_compliance"),
