@@ -13,7 +13,6 @@ from .models import Dispute, ServiceCheck
 from .models.checks import Channel
 from .models.rounds import TimeOfDay
 
-
 ANSWER_HELP = "“yes”, “no”, a whole number 1–5 (as the criterion's scale says) or “na” where allowed."
 
 
@@ -598,6 +597,15 @@ class SurveyImportSerializer(serializers.Serializer):
     rows = serializers.IntegerField()
     created = serializers.IntegerField()
     errors = serializers.ListField(child=serializers.CharField(), help_text="Every bad row, by its number.")
+
+
+class SurveyImportRefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField(help_text="`invalid_import`: the report says every bad row; or `invalid`.")
+    dry_run = serializers.BooleanField(required=False)
+    rows = serializers.IntegerField(required=False)
+    created = serializers.IntegerField(required=False)
+    errors = serializers.ListField(child=serializers.CharField(), required=False)
 
 
 class SkillTagsSerializer(serializers.Serializer):

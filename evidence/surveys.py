@@ -138,18 +138,32 @@ def import_csv(*, upload, by, dry_run: bool, origin: audit.Origin | None = None)
     except UnicodeDecodeError:
         report.errors.append(_("The file is not UTF-8 text: save it as “CSV UTF-8” and try again."))
         return report
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in ("employee", "rating", "received") if c not in headers]
-    if missing:
-        report.errors.append(_("The file needs the columns %(list)s.") % {"list": ", ".join(missing)})
+    if "\x00" in text:
+        # No database stores it in text (PostgreSQL refuses it): not a CSV export of a survey tool.
+        report.errors.append(_("The file contains NUL characters: export it from the survey tool as CSV."))
         return report
+    reader = csv.DictReader(io.StringIO(text))
     rows = []
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            report.errors.append(_("At most %(max)s rows per file.") % {"max": MAX_ROWS})
+    try:
+        headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+        missing = [c for c in ("employee", "rating", "received") if c not in headers]
+        if missing:
+            report.errors.append(_("The file needs the columns %(list)s.") % {"list": ", ".join(missing)})
             return report
-        rows.append((number, {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}))
+        for number, raw in enumerate(reader, start=2):
+            if number - 1 > MAX_ROWS:
+                report.errors.append(_("At most %(max)s rows per file.") % {"max": MAX_ROWS})
+                return report
+            # Cells past the header row (DictReader keeps them as a list under None) are ignored.
+            rows.append(
+                (number, {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k is not None})
+            )
+    except csv.Error as error:  # a cell over the csv module's size limit, a stray quote…
+        report.errors.append(
+            _("Row %(n)s: the file cannot be read as CSV (%(error)s).")
+            % {"n": reader.line_num, "error": error}
+        )
+        return report
     report.rows = len(rows)
     keys = {r["employee"].lower() for _n, r in rows if r.get("employee")}
     people = {}

@@ -202,8 +202,9 @@ class SurveyImports(EvidenceAPIView):
         responses={
             200: s.SurveyImportSerializer,
             400: OpenApiResponse(
-                s.SurveyImportSerializer,
-                description="`invalid_import` with `detail` and every bad row in `errors`; nothing imported.",
+                s.SurveyImportRefusalSerializer,
+                description="`invalid_import` with every bad row in `errors`; nothing imported. "
+                "`invalid`: no file, or one over 5 MB.",
             ),
             401: ErrorSerializer,
             403: ErrorSerializer,

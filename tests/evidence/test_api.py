@@ -723,3 +723,28 @@ def test_survey_file_must_be_text(hr):
         format="multipart",
     )
     assert "UTF-8" in refused(body, 400, "invalid_import")["errors"][0]
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ('employee,rating,received,comment\nellie,5,2026-11-01,"' + "x" * 200_000 + '"\n', "cannot be read"),
+        ("employee,rating,received,comment\nellie,5,2026-11-01,Kind\x00ly\n", "NUL"),
+    ],
+)
+def test_unreadable_survey_files_are_refused_not_a_crash(hr, employee, text, problem):
+    """Fixed in surveys.import_csv: a cell over the csv module's limit was a 500, a NUL reached the
+    database."""
+    response = api(hr).post(
+        "/api/v1/survey-imports/", {"file": survey_csv(text), "dry_run": "false"}, format="multipart"
+    )
+    assert problem in refused(response, 400, "invalid_import")["errors"][0]
+    assert not SurveyResponse.objects.exists()
+
+
+def test_cells_past_the_header_are_ignored(hr, employee):
+    text = "employee,rating,received\nellie,4,2026-11-01,extra,cells\n"
+    response = api(hr).post(
+        "/api/v1/survey-imports/", {"file": survey_csv(text), "dry_run": "false"}, format="multipart"
+    )
+    assert response.status_code == 200 and response.json()["created"] == 1
