@@ -196,8 +196,8 @@ def _xmp_template(language: str) -> bytes:
 
 
 def _language() -> str:
-    """The document's language, as a BCP 47 tag ("en-GB"): the one its words are printed in, which is the
-    active language (a request's, or LANGUAGE_CODE in a worker)."""
+    """The document's language, as a BCP 47 tag ("en-GB"): the one its words are printed in, the active one
+    (see _in_certificate_language)."""
     return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE).replace("_", "-")
 
 
@@ -337,6 +337,20 @@ def _html(sheets: list[dict], design: CertificateDesign, meta: Metadata | None) 
 # --- Rendering -------------------------------------------------------------------------------------------
 
 
+def _in_certificate_language(render):
+    """Certificates are printed in the site's language (LANGUAGE_CODE), whoever asks for one: a stored PDF
+    is shared by its holder, their leader and HR, so it must not take the language of whoever first
+    downloaded it. (Printing each in its holder's language needs a language on the person's profile.)"""
+
+    @functools.wraps(render)
+    def in_language(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return render(*args, **kwargs)
+
+    return in_language
+
+
+@_in_certificate_language
 def render_certificate_pdf(certificate: Certificate, *, design: CertificateDesign | None = None) -> bytes:
     """One certificate as one WeasyPrint document; its metadata comes from the template's <head>."""
     design = design or CertificateDesign.current()
@@ -348,6 +362,7 @@ def render_certificate_pdf(certificate: Certificate, *, design: CertificateDesig
     return _html([sheet], design, _metadata(certificate, design)).write_pdf(pdf_variant=PDF_VARIANT)
 
 
+@_in_certificate_language
 def render_many(certificates, *, design: CertificateDesign | None = None) -> list[bytes]:
     """Many certificates in one WeasyPrint pass: one single-page PDF each, in the order given.
 

@@ -150,11 +150,15 @@ def test_every_bulk_certificate_carries_its_own_whole_structure(course, catalogu
         assert {key for key in tagged.stream_keys.values() if key is not None} == {0, 1, 2}
 
 
-def test_the_document_language_is_the_one_its_words_are_printed_in(course):
+def test_the_document_language_is_the_sites_whoever_asks(course, settings):
     certificate = issue(course, "José")
+    # A Spanish speaker's request does not change a certificate's language (a stored PDF is shared)...
     with translation.override("es"):
-        single, (bulk,) = pdf.render_certificate_pdf(certificate), pdf.render_many([certificate])
-    for data in (single, bulk):
+        for data in (pdf.render_certificate_pdf(certificate), pdf.render_many([certificate])[0]):
+            assert Tagged(data).root["/Lang"] == "en-GB"
+    # ...the site's language does.
+    settings.LANGUAGE_CODE = "es"
+    for data in (pdf.render_certificate_pdf(certificate), pdf.render_many([certificate])[0]):
         assert Tagged(data).root["/Lang"] == "es"
 
 
