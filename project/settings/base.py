@@ -175,6 +175,9 @@ AXES_LOCKOUT_CALLABLE = "lms.site.lockout.response"
 # otherwise open a session just to name it).
 AXES_DISABLE_ACCESS_LOG = True
 
+# An expired form gets the product's page, saying what happened (README "Error pages").
+CSRF_FAILURE_VIEW = "lms.site.views.errors.csrf_failure"
+
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:my_training"
 LOGOUT_REDIRECT_URL = "lms:login"
