@@ -12,6 +12,7 @@ from .views import surveys as survey_pages
 # Pages, in the ``lms`` namespace (lms.urls includes them).
 urlpatterns = [
     path("training/checks/", check_pages.checks_home, name="checks"),
+    path("training/checks/trends/", check_pages.service_trends, name="service_trends"),
     path("training/checks/new/", check_pages.new_check, name="check_new"),
     path("training/checks/mine/", check_pages.my_checks, name="my_checks"),
     path("training/checks/disputes/", check_pages.disputes, name="disputes"),

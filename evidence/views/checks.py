@@ -17,11 +17,13 @@ from django.views.decorators.http import require_POST
 from courses.models import CoursePage, Skill
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
+from lms.core.models import Team
 from lms.core.roles import is_hr, is_leader, leads, teams_led_by
 
-from .. import forms, rules, scoring, services
+from .. import forms, rules, scoring, services, summaries
 from ..facts import CheckInvalid
 from ..models import CoachingAction, Dispute, Scorecard, ServiceCheck
+from ..rounds import is_head_of_service
 from .common import name, person, refuse
 
 FORM_TEMPLATE = "lms_evidence/check_form.html"
@@ -57,7 +59,13 @@ def checks_home(request):
     return render(
         request,
         "lms_evidence/checks_home.html",
-        {"people": checkable_people(request.user), "drafts": drafts, "made": made},
+        {
+            "people": checkable_people(request.user),
+            "drafts": drafts,
+            "made": made,
+            "is_hr": is_hr(request.user),
+            "can_plan": is_hr(request.user) or is_head_of_service(request.user),
+        },
     )
 
 
@@ -505,3 +513,24 @@ def resolve(request, dispute_id):
         % {"name": name(item.check_record.employee)},
     )
     return redirect("lms:disputes")
+
+
+@login_required
+def service_trends(request):
+    """A team's service figures by month (the include the team view shows), for its leaders and HR."""
+    teams = list(Team.objects.order_by("name")) if is_hr(request.user) else teams_led_by(request.user)
+    if not teams:
+        raise PermissionDenied(_("Service trends are for team leaders and HR."))
+    wanted = request.GET.get("team")
+    if wanted:
+        team = next((t for t in teams if str(t.pk) == wanted), None)
+        if team is None:
+            raise Http404(_("You lead no team with id %(id)s.") % {"id": wanted})
+    else:
+        ids = {t.pk for t in teams}
+        team = next((t for t in teams if t.parent_id not in ids), teams[0])
+    return render(
+        request,
+        "lms_evidence/service_trends.html",
+        {"teams": teams, "team": team, "service_trends": summaries.team_service_trends(team)},
+    )

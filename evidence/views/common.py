@@ -12,8 +12,6 @@ def refuse(error: LMSError):
     """A service's refusal as the page's answer: 404 for "not there (for you)", 403 for "not yours"."""
     if error.status == 404:
         raise Http404(error.message)
-    if error.status == 403:
-        raise PermissionDenied(error.message)
     raise PermissionDenied(error.message)
 
 

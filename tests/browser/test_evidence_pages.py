@@ -115,6 +115,7 @@ def build(org, hr, skills, course):
             ("a check with suggestions", f"/training/checks/{check.pk}/"),
             ("calibration, blind", "/training/calibration/"),
             ("customer comments", "/training/surveys/comments/"),
+            ("service trends", "/training/checks/trends/"),
         ],
         "head": [
             ("disputes waiting", "/training/checks/disputes/"),
@@ -184,6 +185,6 @@ def test_evidence_pages_have_no_serious_or_critical_axe_violation(
                 checked += 1
         finally:
             context.close()
-    assert checked == 23
+    assert checked == 24
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
     assert not overflows, "pages scroll sideways on a phone:\n" + "\n".join(overflows)

@@ -612,3 +612,18 @@ def test_the_followups_include(client, people, scorecard, ids):
     assert "Shadow Sam" not in render_to_string(
         "lms_evidence/_my_followups.html", {"followups": my_followups(people["leader"])}, request
     )
+
+
+@pytest.mark.parametrize(
+    "role, status",
+    [("leader", 200), ("hr", 200), ("other_leader", 404), ("employee", 403), ("anonymous", "login")],
+)
+def test_the_service_trends_page_by_role(client, people, org, scorecard, ids, role, status):
+    submitted(people["hr"], people["employee"], scorecard, ids)
+    response = as_(client, people[role]).get(reverse("lms:service_trends") + f"?team={org.desk.pk}")
+    if status == "login":
+        assert redirected_to_login(response)
+        return
+    assert response.status_code == status
+    if status == 200:
+        assert "Service on real contacts: Desk" in response.content.decode()
