@@ -202,6 +202,18 @@ class VerifyThrottle(AnonRateThrottle):
         return time.time()
 
 
+class PolicyStatusSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    version = serializers.IntegerField(help_text="The version covered now: as issued or later, confirmed.")
+    current_version = serializers.IntegerField(allow_null=True, help_text="The policy's version today.")
+    attested = serializers.BooleanField(help_text="The holder confirmed a newer version than issued.")
+    status = serializers.ChoiceField(
+        choices=["current", "update_due", "overdue"],
+        help_text="A policy update is due, or past its due date (the certificate is not revoked for it).",
+    )
+
+
 class VerificationSerializer(serializers.Serializer):
     code = serializers.CharField()
     status = serializers.ChoiceField(choices=["valid", "expiring", "expired", "revoked"])
@@ -212,6 +224,7 @@ class VerificationSerializer(serializers.Serializer):
     organisation = serializers.CharField(
         allow_blank=True, help_text="Who awards the certificate (LMS_ORGANISATION_NAME)."
     )
+    policies = PolicyStatusSerializer(many=True)
 
 
 class VerifyCertificate(SignedInAPIView):

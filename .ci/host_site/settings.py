@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "evidence",
+    "attestation",
     "boosters",
     "lms.site",
     # What it builds on besides Wagtail: the API, its schema and docs, filters, background tasks.

@@ -16,6 +16,7 @@ from django.contrib.staticfiles import finders  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+import attestation  # noqa: E402
 import boosters  # noqa: E402
 import certificates  # noqa: E402
 import courses  # noqa: E402
@@ -25,7 +26,7 @@ import quizzes  # noqa: E402
 
 problems = []
 venv = Path(sys.prefix).resolve()
-for package in (lms, courses, quizzes, certificates, evidence, boosters):
+for package in (lms, courses, quizzes, certificates, evidence, attestation, boosters):
     where = Path(package.__file__).resolve()
     if venv not in where.parents:
         problems.append(f"{package.__name__} imported from {where}, not from the installed wheel in {venv}")

@@ -46,6 +46,9 @@ ACTIONS = frozenset(
         "service_check.dispute_resolve",
         "calibration.score",
         "surveys.import",
+        # Policy updates: a holder confirms a material change; HR opens one to everyone (attestation).
+        "policy_update.attest",
+        "policy_update.open_all",
     }
 )
 

@@ -24,6 +24,8 @@ DEFAULTS = {
     "LMS_DEMO_ENABLED": False,
     # Days before a due date when an assignment counts as "due soon" on My training.
     "LMS_DUE_SOON_DAYS": 7,
+    # Days people have to read and confirm a material policy change that affects their certificate.
+    "LMS_ATTESTATION_DAYS": 14,
     # Seconds allowed past an attempt's time limit for answers still on their way over the network.
     "LMS_ATTEMPT_GRACE_SECONDS": 30,
     # Longest written reply a learner may save, in characters.

@@ -42,6 +42,8 @@ ACTIONS = {
     "service_check.dispute_resolve": gettext_lazy("Service check dispute settled"),
     "calibration.score": gettext_lazy("Calibration scored"),
     "surveys.import": gettext_lazy("Customer surveys imported"),
+    "policy_update.attest": gettext_lazy("Policy update confirmed"),
+    "policy_update.open_all": gettext_lazy("Policy update opened to everyone"),
 }
 
 
@@ -223,6 +225,20 @@ def _evidence_sentence(verb: str, who: str, whose: str, data: dict) -> str | Non
         return _("%(who)s imported %(rows)s customer survey responses.") % {
             "who": who,
             "rows": data.get("rows", 0),
+        }
+    if verb == "policy_update.attest":
+        return _("%(who)s read and confirmed version %(version)s of “%(policy)s”.") % {
+            "who": who,
+            "version": data.get("version", "—"),
+            "policy": data.get("policy", ""),
+        }
+    if verb == "policy_update.open_all":
+        return _(
+            "%(who)s opened version %(version)s of “%(policy)s” to everyone without waiting for leaders."
+        ) % {
+            "who": who,
+            "version": data.get("version", "—"),
+            "policy": data.get("policy", ""),
         }
     return None
 

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "evidence",
+    "attestation",
     "boosters",
     "lms.site",
     # The demo organisation and curriculum (`manage.py lms_demo`); not part of the plugin.
