@@ -1,0 +1,76 @@
+"""The daily boosters job: tell each person with a booster set waiting, at most once a day.
+
+Until lms.core has a kind of its own for it, the notice goes out as a "due soon" notification (in the app
+always; by email when the person wants due-soon emails), worded for boosters.
+"""
+
+import datetime
+import logging
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from lms.core.notifications.kinds import Kind
+from lms.core.notifications.service import notify
+
+from . import services
+from .models import BoosterProfile, BoosterSchedule
+
+logger = logging.getLogger(__name__)
+
+
+def occasion(day: datetime.date) -> str:
+    return f"boosters:{day.isoformat()}"
+
+
+def send_booster_reminders(today: datetime.date | None = None) -> int:
+    """One "boosters waiting" notice per person per day, to everyone not paused with a set due now (drawn
+    here, so the page shows exactly the set announced). Safe to run twice. Returns how many were sent."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    told = set(BoosterProfile.objects.filter(notified_on=today).values_list("user_id", flat=True))
+    people = (
+        BoosterSchedule.objects.exclude(user_id__in=told)
+        .filter(user__is_active=True)
+        .values_list("user", flat=True)
+        .distinct()
+    )
+    count = 0
+    for person in get_user_model().objects.filter(pk__in=list(people)).order_by("pk"):
+        try:
+            with transaction.atomic():
+                cards = services.due_set(user=person, now=now)
+                if not cards:
+                    continue
+                count += _tell(person, len(cards), today) is not None
+                BoosterProfile.objects.update_or_create(user=person, defaults={"notified_on": today})
+        except Exception:
+            logger.exception("Booster reminder for user %s failed", person.pk)
+    return count
+
+
+def _tell(person, questions: int, today: datetime.date):
+    what = ngettext(
+        "Answer %(n)d short question (under a minute).",
+        "Answer %(n)d short questions (under a minute).",
+        questions,
+    ) % {"n": questions}
+    return notify(
+        recipient=person,
+        kind=Kind.DUE_SOON,
+        subject=_("Boosters waiting: %(what)s") % {"what": what},
+        text=_("A booster set is waiting for you. %(what)s") % {"what": what},
+        link=reverse("lms:boosters"),
+        context={
+            "course_title": _("Your booster questions"),
+            "when": _("today"),
+            "due": today.strftime("%d %b"),
+            "next_step": what,
+            "boosters": questions,
+        },
+        occasion=occasion(today),
+    )
