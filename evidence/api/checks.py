@@ -50,8 +50,13 @@ class CheckQuery(QueryParameters):
 
     employee = QueryId(help_text="Only checks of this person.")
     team = QueryId(help_text="Only checks of people in this team or any team below it.")
-    state = QueryChoice(ServiceCheck.State.choices, help_text="draft (only your own drafts) or submitted.")
-    kind = QueryChoice(ServiceCheck.Kind.choices, help_text="check, or shop (mystery-shopper contacts).")
+    # allow_blank: an empty value means absent (as everywhere), and the schema says so.
+    state = QueryChoice(
+        ServiceCheck.State.choices, allow_blank=True, help_text="draft (only your own drafts) or submitted."
+    )
+    kind = QueryChoice(
+        ServiceCheck.Kind.choices, allow_blank=True, help_text="check, or shop (mystery-shopper contacts)."
+    )
     since = BoundedDate(help_text="Contacts on or after this day (YYYY-MM-DD).")
     until = BoundedDate(help_text="Contacts on or before this day (YYYY-MM-DD).")
 
@@ -195,7 +200,9 @@ class DisputeQuery(QueryParameters):
     code = "invalid_filter"
     intro = "Check the filters:"
 
-    state = QueryChoice(Dispute.State.choices, help_text="open (waiting for a decision), upheld or changed.")
+    state = QueryChoice(
+        Dispute.State.choices, allow_blank=True, help_text="open (waiting for a decision), upheld or changed."
+    )
 
 
 class DisputeList(generics.ListAPIView, EvidenceAPIView):
