@@ -14,7 +14,7 @@ from rest_framework.throttling import AnonRateThrottle
 from courses.services import get_course
 from lms.core import roles
 from lms.core.api.fields import IdField
-from lms.core.api.query import QueryChoice, QueryCount, QueryId, QueryParameters, QueryText
+from lms.core.api.query import FilterParameters, QueryChoice, QueryCount, QueryId, QueryText
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
@@ -75,12 +75,9 @@ def certificate_data(c: Certificate, request) -> dict:
 MAX_SEARCH_LENGTH = 100
 
 
-class CertificateQuery(QueryParameters):
+class CertificateQuery(FilterParameters):
     """The register's filters as the API takes them (the register checks them again, with the page's
     and the exports' own, and looks the team up)."""
-
-    code = "invalid_filter"
-    intro = "Check the filters:"
 
     team = QueryId(help_text="HR: holders in this team or any team below it.")
     course = QueryId(help_text="HR: certificates for this course id.")

@@ -6,7 +6,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
 from lms.core.api.fields import IdField
-from lms.core.api.query import QueryChoice, QueryParameters, QueryText
+from lms.core.api.query import FilterParameters, QueryChoice, QueryText
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
@@ -124,12 +124,9 @@ def _course_data(entry: selectors.CatalogueEntry, request) -> dict:
     }
 
 
-class CatalogueQuery(QueryParameters):
+class CatalogueQuery(FilterParameters):
     """The catalogue's filters with their bounds. The catalogue's own reading of them
     (``CatalogueFilters.from_params``, shared with the page) names a bad value first, in its words."""
-
-    code = "invalid_filter"
-    intro = "Check the filters:"
 
     q = QueryText(
         max_length=selectors.MAX_SEARCH_LENGTH,

@@ -10,6 +10,7 @@ means the parameter is absent. Parameters an endpoint does not read are ignored.
 import datetime
 import re
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from lms.core.converters import MAX_ID
@@ -35,10 +36,10 @@ class QueryInteger(serializers.IntegerField):
     """A whole number within bounds (both required: an unbounded number overflows a database)."""
 
     default_error_messages = {
-        "invalid": "“{value}” is not a whole number.",
-        "max_value": "must be at most {max_value:,}.",
-        "min_value": "must be at least {min_value:,}.",
-        "max_string_length": "must be a whole number of reasonable size.",
+        "invalid": _("“{value}” is not a whole number."),
+        "max_value": _("must be at most {max_value:,}."),
+        "min_value": _("must be at least {min_value:,}."),
+        "max_string_length": _("must be a whole number of reasonable size."),
     }
 
     def __init__(self, *, min_value: int, max_value: int, **kwargs):
@@ -58,7 +59,7 @@ class QueryInteger(serializers.IntegerField):
 class QueryCount(QueryInteger):
     """A count of something (days, items to skip): from 0."""
 
-    default_error_messages = {**QueryInteger.default_error_messages, "min_value": "must not be negative."}
+    default_error_messages = {**QueryInteger.default_error_messages, "min_value": _("must not be negative.")}
 
     def __init__(self, *, max_value: int, **kwargs):
         super().__init__(min_value=0, max_value=max_value, **kwargs)
@@ -73,9 +74,9 @@ class QueryText(serializers.CharField):
     """Free text of bounded length; surrounding space is dropped, NUL characters refused."""
 
     default_error_messages = {
-        "max_length": "use at most {max_length} characters.",
-        "null_characters_not_allowed": "must not contain NUL characters.",
-        "surrogate_characters_not_allowed": "must not contain surrogate characters.",
+        "max_length": _("use at most {max_length} characters."),
+        "null_characters_not_allowed": _("must not contain NUL characters."),
+        "surrogate_characters_not_allowed": _("must not contain surrogate characters."),
     }
 
     def __init__(self, *, max_length: int, **kwargs):
@@ -97,7 +98,7 @@ class QueryText(serializers.CharField):
 class QueryChoice(serializers.ChoiceField):
     """One of a fixed set of values; an unknown one is named (shortened) with the values allowed."""
 
-    default_error_messages = {"invalid_choice": "“{input}” is not one of {allowed}."}
+    default_error_messages = {"invalid_choice": _("“{input}” is not one of {allowed}.")}
 
     def __init__(self, choices, **kwargs):
         kwargs.setdefault("required", False)
@@ -113,7 +114,7 @@ class QueryChoice(serializers.ChoiceField):
 
 
 class QueryBoolean(serializers.BooleanField):
-    default_error_messages = {"invalid": "use true or false."}
+    default_error_messages = {"invalid": _("use true or false.")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -123,7 +124,7 @@ class QueryBoolean(serializers.BooleanField):
 class QueryDate(serializers.DateField):
     """A calendar date, YYYY-MM-DD."""
 
-    default_error_messages = {"invalid": "“{value}” is not a date; use YYYY-MM-DD."}
+    default_error_messages = {"invalid": _("“{value}” is not a date; use YYYY-MM-DD.")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -148,7 +149,7 @@ class QueryParameters(serializers.Serializer):
 
     code = InvalidQuery.code
     # The first words of the refusal's detail, before the parameters' problems.
-    intro = "Check the query parameters:"
+    intro = _("Check the query parameters:")
 
     @classmethod
     def read(cls, request, **context) -> dict:
@@ -161,15 +162,23 @@ class QueryParameters(serializers.Serializer):
     def check(cls, data, **context) -> dict:
         """The same for parameters given as a mapping (filters sent in a JSON body, kept for later)."""
         if not isinstance(data, dict):
-            raise InvalidQuery(f"{cls.intro} send an object of parameters.", code=cls.code)
+            raise InvalidQuery(f"{cls.intro} " + _("send an object of parameters."), code=cls.code)
         # An empty value is an absent one (as a form with an empty select sends it).
         data = {key: value for key, value in data.items() if value not in ("", None)}
         bad = sorted(key for key, value in data.items() if not isinstance(value, str | int | bool))
         if bad:
             raise InvalidQuery(
-                f"{cls.intro} " + " ".join(f"{key}: send a single value." for key in bad), code=cls.code
+                f"{cls.intro} " + " ".join(f"{key}: " + _("send a single value.") for key in bad),
+                code=cls.code,
             )
         query = cls(data=data, context=context)
         if not query.is_valid():
             raise InvalidQuery(f"{cls.intro} {describe(query.errors)}", code=cls.code)
         return dict(query.validated_data)
+
+
+class FilterParameters(QueryParameters):
+    """Query parameters that filter a list; refused with the code these endpoints have always used."""
+
+    code = "invalid_filter"
+    intro = _("Check the filters:")

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from lms.core import roles, staff_import
 from lms.core.api.fields import IdField
-from lms.core.api.query import QueryChoice, QueryParameters
+from lms.core.api.query import FilterParameters, QueryChoice
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
@@ -158,10 +158,7 @@ class Cascade(SignedInAPIView):
         return Response(dashboards.cascade())
 
 
-class ExpiriesQuery(QueryParameters):
-    code = "invalid_filter"
-    intro = "Check the filters:"
-
+class ExpiriesQuery(FilterParameters):
     within = QueryChoice([30, 60, 90], default=30, help_text="Days ahead (default 30).")
 
 
