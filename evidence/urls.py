@@ -73,6 +73,7 @@ api_urlpatterns = [
     ),
     path("disputes/", checks.DisputeList.as_view(), name="api_disputes"),
     path("disputes/<id:pk>/resolve/", checks.DisputeResolve.as_view(), name="api_dispute_resolve"),
+    path("coaching-actions/", checks.ActionList.as_view(), name="api_coaching_actions"),
     path("coaching-actions/<id:pk>/done/", checks.ActionDone.as_view(), name="api_coaching_action_done"),
     path("scorecards/", checks.ScorecardList.as_view(), name="api_scorecards"),
     path("teams/<id:pk>/service-trends/", checks.ServiceTrends.as_view(), name="api_service_trends"),
@@ -86,6 +87,7 @@ api_urlpatterns = [
     path("survey-links/", programme.SurveyLinks.as_view(), name="api_survey_links"),
     path("surveys/<str:token>/", programme.SurveyAnswer.as_view(), name="api_survey_answer"),
     path("survey-imports/", programme.SurveyImports.as_view(), name="api_survey_imports"),
+    path("survey-responses/", programme.SurveyResponseList.as_view(), name="api_survey_responses"),
     path(
         "survey-responses/<id:pk>/skills/",
         programme.SurveyResponseSkills.as_view(),

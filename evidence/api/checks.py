@@ -1,7 +1,7 @@
 """Service checks, disputes, coaching follow-ups, the courses a missed skill suggests, scorecards and team
 trends. Thin: read the body, call a service, render."""
 
-from django.db.models import prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -285,6 +285,26 @@ class CheckActions(EvidenceAPIView):
             due_on=body.validated_data["due_on"],
         )
         return Response(s.action_data(action), status=status.HTTP_201_CREATED)
+
+
+class ActionList(generics.ListAPIView, EvidenceAPIView):
+    serializer_class = s.ActionSerializer
+    pagination_class = BoundedLimitOffsetPagination
+
+    def get_queryset(self):
+        return (
+            CoachingAction.objects.filter(owner=self.request.user)
+            .select_related("owner")
+            .order_by(F("done_at").asc(nulls_first=True), "due_on", "pk")
+        )
+
+    @extend_schema(
+        operation_id="coaching_actions_list", responses={200: s.ActionSerializer(many=True), **ERRORS}
+    )
+    def get(self, request, *args, **kwargs):
+        """Your coaching follow-ups from checks: open ones first, soonest due first."""
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([s.action_data(a) for a in page])
 
 
 class ActionDone(EvidenceAPIView):

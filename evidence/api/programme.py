@@ -10,10 +10,12 @@ from rest_framework.response import Response
 
 from lms.core import roles
 from lms.core.api.pagination import BoundedLimitOffsetPagination
+from lms.core.api.query import QueryId, QueryParameters
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.audit import Origin
 from lms.core.exceptions import Forbidden, LMSError, NotFound
 from lms.core.models import Team
+from lms.core.teams import descendants
 from lms.core.throttle import ClientRateThrottle
 
 from .. import calibration, rounds, selectors, surveys
@@ -232,6 +234,41 @@ class SurveyImports(EvidenceAPIView):
             )
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         return Response(body)
+
+
+class ResponseQuery(QueryParameters):
+    code = "invalid_filter"
+    intro = "Check the filters:"
+
+    employee = QueryId(help_text="Only responses about this person's contacts.")
+    team = QueryId(help_text="Only responses about people in this team or any team below it.")
+
+
+class SurveyResponseList(generics.ListAPIView, EvidenceAPIView):
+    serializer_class = s.SurveyResponseSerializer
+    pagination_class = BoundedLimitOffsetPagination
+
+    def get_queryset(self):
+        filters = ResponseQuery.read(self.request)
+        responses = selectors.visible_responses(self.request.user)
+        if "employee" in filters:
+            responses = responses.filter(employee_id=filters["employee"])
+        if "team" in filters:
+            responses = responses.filter(
+                employee__lms_profile__team__in=descendants(Team.objects.filter(pk=filters["team"]))
+            )
+        return responses.select_related("employee").prefetch_related("skills").order_by("-received_at", "-pk")
+
+    @extend_schema(
+        operation_id="survey_responses_list",
+        parameters=[ResponseQuery],
+        responses={200: s.SurveyResponseSerializer(many=True), **ERRORS},
+    )
+    def get(self, request, *args, **kwargs):
+        """Customer feedback you may see, newest first: about your own contacts; a leader also their
+        teams'; HR all."""
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([s.response_data(r) for r in page])
 
 
 class SurveyResponseSkills(EvidenceAPIView):

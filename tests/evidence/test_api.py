@@ -390,6 +390,10 @@ def test_coaching_actions(check, employee, certified_lead, org, stranger):
     done = f"/api/v1/coaching-actions/{response.json()['id']}/done/"
     refused(api(certified_lead).post(done), 404, "action_not_found")
     refused(api(certified_lead).post("/api/v1/coaching-actions/999999/done/"), 404, "action_not_found")
+    assert [a["text"] for a in api(employee).get("/api/v1/coaching-actions/").json()["results"]] == [
+        body["text"]
+    ]
+    assert api(certified_lead).get("/api/v1/coaching-actions/").json()["count"] == 0  # not theirs to do
     response = api(employee).post(done)
     assert response.status_code == 200 and response.json()["done_at"]
     assert api(employee).get(f"{CHECKS}{check.pk}/").json()["actions"][0]["done_at"]
@@ -631,6 +635,14 @@ def test_comments_are_tagged_with_skills(org, hr, employee, skills):
     for tagger in (org.lead, hr):
         data = api(tagger).post(url, {"skills": ids[:1]}, format="json").json()
         assert [s["id"] for s in data["skills"]] == ids[:1]
+    # Who finds the comment in their list.
+    for viewer, seen in ((employee, 1), (org.lead, 1), (org.head, 1), (hr, 1), (org.other_lead, 0)):
+        listed = api(viewer).get("/api/v1/survey-responses/").json()
+        assert listed["count"] == seen, viewer
+    listed = api(hr).get("/api/v1/survey-responses/", {"team": org.desk.pk}).json()["results"]
+    assert listed[0]["comment"] == "Talked over me" and listed[0]["skills"][0]["id"] == ids[0]
+    assert api(hr).get("/api/v1/survey-responses/", {"team": org.line.pk}).json()["count"] == 0
+    assert "employee" in refused(api(hr).get("/api/v1/survey-responses/", {"employee": "x"}), 400)["detail"]
 
 
 # --- Mystery-shopper rounds -------------------------------------------------------------------------------
