@@ -160,11 +160,19 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class ReplyForm(forms.Form):
+class Form(forms.Form):
+    """The evidence forms: labels without Django's colon, like the rest of the product's pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ReplyForm(Form):
     text = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
-class DisputeForm(forms.Form):
+class DisputeForm(Form):
     criterion = forms.ChoiceField(label=_("Criterion you disagree with"))
     comment = forms.CharField(
         label=_("Why you disagree"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
@@ -177,7 +185,7 @@ class DisputeForm(forms.Form):
         ]
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(Form):
     outcome = forms.ChoiceField(
         label=_("Decision"),
         widget=forms.RadioSelect,
@@ -195,7 +203,7 @@ class ResolveForm(forms.Form):
         self.fields["new_value"].choices = criterion_choices(criterion)
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     owner = PersonChoiceField(label=_("For"), queryset=get_user_model().objects.none(), empty_label=None)
     text = forms.CharField(label=_("Follow-up"), max_length=300)
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -205,12 +213,7 @@ class ActionForm(forms.Form):
         self.fields["owner"].queryset = get_user_model().objects.filter(pk__in=[u.pk for u in owners])
 
 
-class AssignForm(forms.Form):
-    skill = forms.IntegerField(widget=forms.HiddenInput)
-    course = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class RoundForm(forms.Form):
+class RoundForm(Form):
     title = forms.CharField(label=_("Title"), max_length=160)
     script = forms.ModelChoiceField(label=_("Script"), queryset=None, empty_label=_("Choose a script"))
     teams = forms.ModelMultipleChoiceField(
@@ -249,7 +252,7 @@ class RoundForm(forms.Form):
         return data
 
 
-class CalibrationForm(forms.Form):
+class CalibrationForm(Form):
     title = forms.CharField(label=_("Title"), max_length=160)
     transcript = forms.CharField(
         label=_("Transcript of the contact"), widget=forms.Textarea(attrs={"rows": 10}), max_length=20000
@@ -265,7 +268,7 @@ class CalibrationForm(forms.Form):
     )
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(Form):
     rating = forms.TypedChoiceField(
         label=_("How would you rate the service you received?"),
         choices=[
@@ -293,7 +296,7 @@ class SurveyForm(forms.Form):
     )
 
 
-class SurveyLinkForm(forms.Form):
+class SurveyLinkForm(Form):
     employee = PersonChoiceField(label=_("Whose contact"), queryset=None, empty_label=None)
     reference = forms.CharField(
         label=_("Contact reference (optional)"),
@@ -307,7 +310,7 @@ class SurveyLinkForm(forms.Form):
         self.fields["employee"].queryset = get_user_model().objects.filter(pk__in=[p.pk for p in people])
 
 
-class SkillTagForm(forms.Form):
+class SkillTagForm(Form):
     skills = forms.MultipleChoiceField(label=_("Skills"), widget=forms.CheckboxSelectMultiple, required=False)
 
     def __init__(self, *args, skills, **kwargs):

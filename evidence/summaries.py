@@ -23,14 +23,25 @@ def team_service_trends(team, *, months: int = 12, today: datetime.date | None =
         {
             "slug": slug,
             "name": names.get(slug, slug),
-            "months": [m for m in rows if m["quality"] is not None or m["training"] is not None],
+            "months": [
+                {**m, "start": _first_day(m["month"])}
+                for m in rows
+                if m["quality"] is not None or m["training"] is not None
+            ],
         }
         for slug, rows in data["skills"].items()
     ]
     months_with_data = [
-        m for m in data["months"] if m["contacts"] or m["responses"] or m["awareness"] is not None
+        {**m, "start": _first_day(m["month"])}
+        for m in data["months"]
+        if m["contacts"] or m["responses"] or m["awareness"] is not None
     ]
     return {"team": team, "months": months_with_data, "skills": [s for s in skills if s["months"]]}
+
+
+def _first_day(month: str) -> datetime.date:
+    """ "2026-03" as 1 March 2026, for the template to show as the reader's month name."""
+    return datetime.date.fromisoformat(f"{month}-01")
 
 
 def my_followups(user) -> dict:

@@ -280,7 +280,11 @@ def _detail(request, check, *, status=200, **bound):
         "actions": check.actions.select_related("owner"),
         "disputes": disputes,
         "action_form": bound.get("action_form")
-        or (forms.ActionForm(owners=_owners(user, check)) if can_coach else None),
+        or (
+            forms.ActionForm(owners=_owners(user, check), initial={"owner": check.employee_id})
+            if can_coach
+            else None
+        ),
         "reply_form": bound.get("reply_form")
         or (forms.ReplyForm(initial={"text": check.employee_reply}) if is_employee else None),
         "dispute_form": bound.get("dispute_form")
