@@ -3,6 +3,7 @@ trends. Thin: read the body, call a service, render."""
 
 from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -46,7 +47,7 @@ def full_check(request, check: ServiceCheck) -> dict:
 
 class CheckQuery(QueryParameters):
     code = "invalid_filter"
-    intro = "Check the filters:"
+    intro = gettext_lazy("Check the filters:")
 
     employee = QueryId(help_text="Only checks of this person.")
     team = QueryId(help_text="Only checks of people in this team or any team below it.")
@@ -198,7 +199,7 @@ class CheckDisputes(EvidenceAPIView):
 
 class DisputeQuery(QueryParameters):
     code = "invalid_filter"
-    intro = "Check the filters:"
+    intro = gettext_lazy("Check the filters:")
 
     state = QueryChoice(
         Dispute.State.choices, allow_blank=True, help_text="open (waiting for a decision), upheld or changed."

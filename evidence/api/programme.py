@@ -3,6 +3,7 @@
 import time
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -238,7 +239,7 @@ class SurveyImports(EvidenceAPIView):
 
 class ResponseQuery(QueryParameters):
     code = "invalid_filter"
-    intro = "Check the filters:"
+    intro = gettext_lazy("Check the filters:")
 
     employee = QueryId(help_text="Only responses about this person's contacts.")
     team = QueryId(help_text="Only responses about people in this team or any team below it.")
