@@ -17,6 +17,7 @@ def test_leader_sees_lock_and_gaps_assigns_and_employee_sees_it(demo, page, live
     expect(page.get_by_role("table", name="Skill gaps")).to_contain_text("Active listening")
 
     page.get_by_label("Assign a course with a due date").select_option(label="Knowing our policies")
+    page.get_by_role("button", name="Choose people and a date").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Assign “Knowing our policies”")
     page.get_by_label("Emma Clarke").check()
     page.get_by_label("Due date").fill("2099-06-30")
