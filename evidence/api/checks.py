@@ -387,6 +387,6 @@ class ServiceTrends(EvidenceAPIView):
         per contact, first-contact resolution, policy accuracy and the versions customers heard, the
         quality score and CSAT from counted checks and surveys, beside the training awareness and skill
         scores; and per skill, quality on calls beside training."""
+        team = selectors.team_for(request.user, pk)  # who asks is checked before what they ask
         months = TrendsQuery.read(request)["months"]
-        team = selectors.team_for(request.user, pk)
         return Response(s.trends_data(trends.team_trends(team, months=months)))

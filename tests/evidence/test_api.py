@@ -475,6 +475,7 @@ def test_who_sees_trends(org, hr, employee):
         refused(api(viewer).get(desk), 404, "team_not_found")
     refused(api(org.lead).get(f"/api/v1/teams/{org.service.pk}/service-trends/"), 404, "team_not_found")
     denied_anonymous(api().get(desk))
+    refused(api(org.other_lead).get(desk, {"months": "99"}), 404, "team_not_found")
     for months in ("0", "37", "x"):
         assert "months" in refused(api(hr).get(desk, {"months": months}), 400, "invalid_query")["detail"]
 
