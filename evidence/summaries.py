@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from courses.models import Skill
 
-from .models import CoachingAction
+from .models import CoachingAction, ShopRound
 from .trends import team_trends
 
 DONE_SHOWN_DAYS = 14
@@ -46,7 +46,7 @@ def _first_day(month: str) -> datetime.date:
 
 def my_followups(user) -> dict:
     """``followups`` for lms_evidence/_my_followups.html: the coaching actions ``user`` owns that are open,
-    and those done in the last two weeks (one query)."""
+    and those done in the last two weeks, and whether they shop a round that is still on (two queries)."""
     since = timezone.now() - datetime.timedelta(days=DONE_SHOWN_DAYS)
     actions = list(
         CoachingAction.objects.filter(owner=user)
@@ -60,4 +60,5 @@ def my_followups(user) -> dict:
     return {
         "open": [a for a in actions if a.done_at is None],
         "done": [a for a in actions if a.done_at is not None],
+        "shopper": ShopRound.objects.filter(shoppers=user, ends_on__gte=today).exists(),
     }

@@ -391,7 +391,11 @@ def my_checks(request):
         .select_related("checker")
         .order_by("-submitted_at")
     )
-    return render(request, "lms_evidence/my_checks.html", {"checks": checks})
+    return render(
+        request,
+        "lms_evidence/my_checks.html",
+        {"checks": checks, "followups": summaries.my_followups(request.user)},
+    )
 
 
 def _own_submitted(request, check_id) -> ServiceCheck:

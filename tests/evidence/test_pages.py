@@ -283,6 +283,7 @@ def test_my_checks_lists_only_my_submitted_checks(client, people, org, scorecard
     assert "MINE-1" in html and "THEIRS-1" not in html and "DRAFT-1" not in html
     assert reverse("lms:check", kwargs={"check_id": mine.pk}) in html
     assert "Your contacts may be checked by your leader or a mystery shopper" in html
+    assert "Follow-ups from checks" in html
     assert redirected_to_login(as_(client.__class__(), None).get(reverse("lms:my_checks")))
 
 
