@@ -3,7 +3,6 @@ trends. Thin: read the body, call a service, render."""
 
 from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -11,7 +10,7 @@ from rest_framework.response import Response
 from courses.models import Skill
 from courses.services import get_course
 from lms.core.api.pagination import BoundedLimitOffsetPagination
-from lms.core.api.query import QueryChoice, QueryId, QueryInteger, QueryParameters
+from lms.core.api.query import FilterParameters, QueryChoice, QueryId, QueryInteger, QueryParameters
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.audit import Origin
 from lms.core.exceptions import NotFound
@@ -45,10 +44,7 @@ def full_check(request, check: ServiceCheck) -> dict:
     return s.check_data(check, settle_ids=settle_ids(request.user, [check]))
 
 
-class CheckQuery(QueryParameters):
-    code = "invalid_filter"
-    intro = gettext_lazy("Check the filters:")
-
+class CheckQuery(FilterParameters):
     employee = QueryId(help_text="Only checks of this person.")
     team = QueryId(help_text="Only checks of people in this team or any team below it.")
     # allow_blank: an empty value means absent (as everywhere), and the schema says so.
@@ -197,10 +193,7 @@ class CheckDisputes(EvidenceAPIView):
         )
 
 
-class DisputeQuery(QueryParameters):
-    code = "invalid_filter"
-    intro = gettext_lazy("Check the filters:")
-
+class DisputeQuery(FilterParameters):
     state = QueryChoice(
         Dispute.State.choices, allow_blank=True, help_text="open (waiting for a decision), upheld or changed."
     )

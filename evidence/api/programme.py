@@ -3,7 +3,6 @@
 import time
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -11,7 +10,7 @@ from rest_framework.response import Response
 
 from lms.core import roles
 from lms.core.api.pagination import BoundedLimitOffsetPagination
-from lms.core.api.query import QueryId, QueryParameters
+from lms.core.api.query import FilterParameters, QueryId
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.audit import Origin
 from lms.core.exceptions import Forbidden, LMSError, NotFound
@@ -237,10 +236,7 @@ class SurveyImports(EvidenceAPIView):
         return Response(body)
 
 
-class ResponseQuery(QueryParameters):
-    code = "invalid_filter"
-    intro = gettext_lazy("Check the filters:")
-
+class ResponseQuery(FilterParameters):
     employee = QueryId(help_text="Only responses about this person's contacts.")
     team = QueryId(help_text="Only responses about people in this team or any team below it.")
 
