@@ -9,6 +9,7 @@ from freezegun import freeze_time
 from boosters import services
 from boosters.jobs import send_booster_reminders
 from boosters.models import BoosterCard, BoosterReview
+from boosters.services import course_settings
 from lms.core.models import Notification
 
 from .conftest import START, best_response, wrong_response
@@ -85,3 +86,22 @@ def test_boosters_waiting_is_told_once_a_day_and_not_while_paused(certified, lea
     with freeze_time(LATER + datetime.timedelta(days=2)):
         assert send_booster_reminders() == 0
     assert Notification.objects.filter(recipient=learner).count() == 2
+
+
+def test_authors_set_boosters_per_course_in_the_training_menu(admin_client, course):
+    listing = admin_client.get("/admin/snippets/lms_boosters/boostersettings/")
+    assert listing.status_code == 200
+    created = admin_client.post(
+        "/admin/snippets/lms_boosters/boostersettings/add/",
+        {"course": course.pk, "enabled": "on", "questions_per_set": "3", "sets_per_week": "2"},
+    )
+    assert created.status_code == 302
+    assert course_settings(course) == {"enabled": True, "questions_per_set": 3, "sets_per_week": 2}
+    refused = admin_client.post(
+        "/admin/snippets/lms_boosters/boostersettings/add/",
+        {"course": course.pk, "enabled": "on", "questions_per_set": "30", "sets_per_week": "2"},
+    )
+    assert refused.status_code == 200  # the form again, with the error; the course keeps its settings
+    assert course_settings(course)["questions_per_set"] == 3
+    home = admin_client.get("/admin/").content.decode()
+    assert "Booster settings" in home and "Course feedback" in home
