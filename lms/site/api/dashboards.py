@@ -1,6 +1,8 @@
 """API for team progress, organisation compliance, the cascade, expiries, nudges and staff imports."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -216,7 +218,7 @@ class Nudges(SignedInAPIView):
         data.is_valid(raise_exception=True)
         people = list(get_user_model().objects.filter(pk__in=data.validated_data["people"]))
         if len(people) != len(set(data.validated_data["people"])):
-            raise LMSError("Some of those people do not exist.", code="user_not_found", status=404)
+            raise LMSError(_("Some of those people do not exist."), code="user_not_found", status=404)
         sent = services.nudge(
             sender=request.user,
             recipients=people,
@@ -260,7 +262,13 @@ class StaffImport(SignedInAPIView):
         }
         if report.errors:
             body.update(
-                detail=f"Nothing was imported: {len(report.errors)} problem(s).", code="invalid_import"
+                detail=ngettext(
+                    "Nothing was imported: %(n)s problem.",
+                    "Nothing was imported: %(n)s problems.",
+                    len(report.errors),
+                )
+                % {"n": len(report.errors)},
+                code="invalid_import",
             )
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         return Response(body)

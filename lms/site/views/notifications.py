@@ -8,6 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers
@@ -50,12 +52,18 @@ def notification_settings(request):
         if by_email:
             messages.success(
                 request,
-                f"Saved. You will get {len(by_email)} kind{'' if len(by_email) == 1 else 's'} of message by "
-                "email as well as here; everything else shows only on My training.",
+                ngettext(
+                    "Saved. You will get %(n)s kind of message by email as well as here; everything else "
+                    "shows only on My training.",
+                    "Saved. You will get %(n)s kinds of message by email as well as here; everything else "
+                    "shows only on My training.",
+                    len(by_email),
+                )
+                % {"n": len(by_email)},
             )
         else:
             messages.success(
-                request, "Saved. You will get no training emails; everything shows on My training."
+                request, _("Saved. You will get no training emails; everything shows on My training.")
             )
         return redirect("lms:notification_settings")
     choices = service.email_choices(request.user)
@@ -102,7 +110,11 @@ def notification_read(request, notification_id):
 def notifications_read_all(request):
     marked = service.mark_all_read(user=request.user)
     if marked:
-        messages.success(request, f"Marked {marked} message{'' if marked == 1 else 's'} as read.")
+        messages.success(
+            request,
+            ngettext("Marked %(n)s message as read.", "Marked %(n)s messages as read.", marked)
+            % {"n": marked},
+        )
     return redirect(_back(request, reverse("lms:my_training") + "#notices"))
 
 
