@@ -13,8 +13,12 @@ urlpatterns = [
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
     path("", include("evidence.urls")),
+    path("", include("attestation.urls")),
     path("", include("boosters.urls")),
     path("api/v1/", include("lms.site.api.urls")),
+    # The language switcher in the page header posts to set_language (lms:set_language); for a signed-in
+    # person lms.core.middleware.ProfileLanguageMiddleware also keeps the choice on their profile.
+    path("i18n/", include("django.conf.urls.i18n")),
     # Single sign-on (sso/authenticate/, sso/callback/): present when mozilla-django-oidc is installed,
     # answering 404 until the settings configure a provider.
     *sso.urlpatterns(),

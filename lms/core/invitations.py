@@ -3,8 +3,8 @@
 The link carries a token made like Django's password reset tokens (an HMAC of the person's state): it
 stops working once the password is set, once they sign in, when they leave, when a newer invitation is
 sent, and after ``LMS_INVITATION_VALID_DAYS``. The link is kept on the invitation's notification, so a
-failed send can be retried by the notification tasks; it is worth nothing once spent. Someone who has already got in is
-told so instead of being invited again (they use "Forgot your password?").
+failed send can be retried by the notification tasks; it is worth nothing once spent. Someone who has
+already got in is told so instead of being invited again (they use "Forgot your password?").
 """
 
 import datetime

@@ -1,5 +1,6 @@
 """The organisation: teams in a tree, each with a leader, and every person's profile."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -84,8 +85,24 @@ class Profile(index.Indexed, models.Model):
     # When the latest invitation to set a password was sent (lms.core.invitations); its link is the only
     # one that works, so a resend retires the one before.
     invited_at = models.DateTimeField(_("invited"), null=True, blank=True, editable=False)
+    # The interface language the person chose (the switcher saves it); blank follows their browser. The
+    # choices are settings.LANGUAGES, checked in lms.core.languages rather than stored in migrations.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language of the pages and emails for this person; blank follows their browser."),
+    )
 
-    panels = [FieldPanel("user"), FieldPanel("team"), FieldPanel("job_title"), FieldPanel("employee_id")]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("team"),
+        FieldPanel("job_title"),
+        FieldPanel("employee_id"),
+        FieldPanel(
+            "language", widget=forms.Select(choices=[("", _("Follow the browser")), *settings.LANGUAGES])
+        ),
+    ]
     search_fields = [
         index.SearchField("job_title"),
         index.SearchField("employee_id"),

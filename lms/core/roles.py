@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from .models import Profile, Team
 from .teams import descendants
@@ -13,10 +14,10 @@ def is_hr(user: AbstractBaseUser) -> bool:
     return bool(user and user.is_authenticated and user.has_perm(HR_PERMISSION))
 
 
-def require_hr(user: AbstractBaseUser, message: str = "This is for HR.") -> None:
+def require_hr(user: AbstractBaseUser, message: str = "") -> None:
     """Refuse anyone but HR: a page answers 403, the API 403 with ``detail`` = message."""
     if not is_hr(user):
-        raise PermissionDenied(message)
+        raise PermissionDenied(message or _("This is for HR."))
 
 
 def is_leader(user: AbstractBaseUser) -> bool:

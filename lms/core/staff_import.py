@@ -15,6 +15,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import audit, invitations
 from .exceptions import Forbidden
@@ -68,29 +70,35 @@ def _read(upload) -> tuple[list[Row], Report]:
     report = Report()
     raw = upload.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        report.errors.append((0, "The file is larger than 2 MB; split it into smaller files."))
+        report.errors.append((0, _("The file is larger than 2 MB; split it into smaller files.")))
         return [], report
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        report.errors.append((0, "The file is not UTF-8 text; save it as “CSV UTF-8” and try again."))
+        report.errors.append((0, _("The file is not UTF-8 text; save it as “CSV UTF-8” and try again.")))
         return [], report
     reader = csv.DictReader(io.StringIO(text))
     headers = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in headers]
     if missing:
-        report.errors.append((1, f"Missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}."))
+        report.errors.append(
+            (
+                1,
+                ngettext("Missing column: %(columns)s.", "Missing columns: %(columns)s.", len(missing))
+                % {"columns": ", ".join(missing)},
+            )
+        )
         return [], report
     reader.fieldnames = headers
     rows = []
     for number, data in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
-            report.errors.append((number, f"More than {MAX_ROWS} rows; split the file."))
+            report.errors.append((number, _("More than %(rows)s rows; split the file.") % {"rows": MAX_ROWS}))
             break
         data = {k: (v or "").strip() for k, v in data.items() if k}
         if not any(data.values()):
             continue
-        first, _, last = data.get("name", "").partition(" ")
+        first, _space, last = data.get("name", "").partition(" ")
         rows.append(
             Row(
                 number,
@@ -114,37 +122,46 @@ def _validate(rows: list[Row], report: Report, *, by, leavers: bool) -> None:
     emails = {}
     for row in rows:
         if not row.employee_id:
-            report.errors.append((row.line, "employee_id is empty."))
+            report.errors.append((row.line, _("employee_id is empty.")))
         elif row.employee_id in file_ids:
             report.errors.append(
                 (
                     row.line,
-                    f"Duplicate employee_id {row.employee_id} (also on line {file_ids[row.employee_id]}).",
+                    _("Duplicate employee_id %(id)s (also on line %(line)s).")
+                    % {"id": row.employee_id, "line": file_ids[row.employee_id]},
                 )
             )
         else:
             file_ids[row.employee_id] = row.line
         if not row.first_name:
-            report.errors.append((row.line, "name is empty."))
+            report.errors.append((row.line, _("name is empty.")))
         try:
             validate_email(row.email)
         except ValidationError:
-            report.errors.append((row.line, f"“{row.email}” is not a valid email address."))
+            report.errors.append(
+                (row.line, _("“%(email)s” is not a valid email address.") % {"email": row.email})
+            )
         else:
             if row.email in emails:
                 report.errors.append(
-                    (row.line, f"Email {row.email} is already used on line {emails[row.email]}.")
+                    (
+                        row.line,
+                        _("Email %(email)s is already used on line %(line)s.")
+                        % {"email": row.email, "line": emails[row.email]},
+                    )
                 )
             emails.setdefault(row.email, row.line)
         if not row.team:
-            report.errors.append((row.line, "team is empty."))
+            report.errors.append((row.line, _("team is empty.")))
         if (
             row.leader
             and row.leader not in file_ids
             and row.leader not in existing_ids
             and row.leader not in {r.employee_id for r in rows}
         ):
-            report.errors.append((row.line, f"Unknown leader {row.leader}: no one has that employee_id."))
+            report.errors.append(
+                (row.line, _("Unknown leader %(id)s: no one has that employee_id.") % {"id": row.leader})
+            )
     _check_active(rows, report, by=by, leavers=leavers)
     # One leader per team.
     leaders: dict[str, tuple[str, int]] = {}
@@ -155,7 +172,8 @@ def _validate(rows: list[Row], report: Report, *, by, leavers: bool) -> None:
                 report.errors.append(
                     (
                         row.line,
-                        f"Team “{row.team}” has leader {row.leader} here but {first[0]} on line {first[1]}.",
+                        _("Team “%(team)s” has leader %(leader)s here but %(other)s on line %(line)s.")
+                        % {"team": row.team, "leader": row.leader, "other": first[0], "line": first[1]},
                     )
                 )
     _check_tree(rows, report)
@@ -168,7 +186,11 @@ def _check_active(rows: list[Row], report: Report, *, by, leavers: bool) -> None
             continue
         if row.active_text.lower() not in YES | NO:
             report.errors.append(
-                (row.line, f"active must be yes or no (or empty for yes), not “{row.active_text}”.")
+                (
+                    row.line,
+                    _("active must be yes or no (or empty for yes), not “%(value)s”.")
+                    % {"value": row.active_text},
+                )
             )
         elif row.active is False:
             inactive[row.employee_id] = row.line
@@ -177,21 +199,24 @@ def _check_active(rows: list[Row], report: Report, *, by, leavers: bool) -> None
             report.errors.append(
                 (
                     row.line,
-                    f"Leader {row.leader} is marked inactive on line {inactive[row.leader]}; "
-                    "a team needs an active leader.",
+                    _("Leader %(id)s is marked inactive on line %(line)s; a team needs an active leader.")
+                    % {"id": row.leader, "line": inactive[row.leader]},
                 )
             )
     own_id = Profile.objects.filter(user=by).values_list("employee_id", flat=True).first()
     if own_id in inactive:
         report.errors.append(
-            (inactive[own_id], "This row marks you inactive; HR cannot import themselves out.")
+            (inactive[own_id], _("This row marks you inactive; HR cannot import themselves out."))
         )
     if leavers and own_id and own_id not in {r.employee_id for r in rows}:
         report.errors.append(
             (
                 0,
-                f"You ({own_id}) are missing from this file, so you would be marked a leaver: add your own "
-                "row, or untick “People missing from this file are leavers”.",
+                _(
+                    "You (%(id)s) are missing from this file, so you would be marked a leaver: add your own "
+                    "row, or untick “People missing from this file are leavers”."
+                )
+                % {"id": own_id},
             )
         )
 
@@ -203,10 +228,14 @@ def _check_tree(rows: list[Row], report: Report) -> None:
     for row in rows:
         if row.parent_team:
             if row.parent_team not in known:
-                report.errors.append((row.line, f"Unknown parent_team “{row.parent_team}”."))
+                report.errors.append(
+                    (row.line, _("Unknown parent_team “%(team)s”.") % {"team": row.parent_team})
+                )
                 continue
             if row.parent_team == row.team:
-                report.errors.append((row.line, f"Team “{row.team}” cannot be its own parent."))
+                report.errors.append(
+                    (row.line, _("Team “%(team)s” cannot be its own parent.") % {"team": row.team})
+                )
                 continue
             parents[row.team] = row.parent_team
             lines[row.team] = row.line
@@ -214,7 +243,9 @@ def _check_tree(rows: list[Row], report: Report) -> None:
         seen, node = set(), team
         while node:
             if node in seen:
-                report.errors.append((line, f"The team tree would loop: “{team}” ends up below itself."))
+                report.errors.append(
+                    (line, _("The team tree would loop: “%(team)s” ends up below itself.") % {"team": team})
+                )
                 break
             seen.add(node)
             node = parents.get(node, "")
@@ -224,12 +255,12 @@ def run(*, upload, by, dry_run: bool, leavers: bool = False, origin: audit.Origi
     """Check the file, then apply it (or, for a dry run, apply it and roll back). ``leavers``: mark
     inactive everyone with an employee id who is not in the file."""
     if not is_hr(by):
-        raise Forbidden("Only HR can import staff.", code="permission_denied")
+        raise Forbidden(_("Only HR can import staff."), code="permission_denied")
     rows, report = _read(upload)
     if report.errors:
         return report
     if not rows:
-        report.errors.append((0, "The file has no rows under the header."))
+        report.errors.append((0, _("The file has no rows under the header.")))
         return report
     _validate(rows, report, by=by, leavers=leavers)
     if report.errors:
@@ -284,9 +315,14 @@ def _mark_leavers(rows: list[Row], report: Report, *, by, origin) -> None:
     for profile in missing:
         label = f"{profile.user.get_full_name()} ({profile.employee_id})"
         teams = led.get(profile.user_id)
-        note = f"; still leads {', '.join(f'“{t}”' for t in teams)}: name a new leader" if teams else ""
         report.deactivated.append(label)
-        report.changes.append(f"Mark inactive: {label}, missing from this file{note}")
+        if teams:
+            change = _(
+                "Mark inactive: %(who)s, missing from this file; still leads %(teams)s: name a new leader"
+            )
+        else:
+            change = _("Mark inactive: %(who)s, missing from this file")
+        report.changes.append(change % {"who": label, "teams": ", ".join(f"“{t}”" for t in teams or [])})
         _set_active(profile.user, False, by=by, reason="Missing from the staff import file", origin=origin)
 
 
@@ -313,15 +349,19 @@ def _apply(rows: list[Row], report: Report, *, by, origin) -> list:
                     setattr(user, f, getattr(row, f))
                 user.save(update_fields=changed)
                 report.changes.append(
-                    f"Update {row.first_name} {row.last_name} ({row.employee_id}): {', '.join(changed)}"
+                    _("Update %(who)s: %(fields)s")
+                    % {
+                        "who": f"{row.first_name} {row.last_name} ({row.employee_id})",
+                        "fields": ", ".join(changed),
+                    }
                 )
             if row.active is not None and row.active != user.is_active:
                 label = f"{row.first_name} {row.last_name} ({row.employee_id})"
                 if row.active:
-                    report.changes.append(f"Mark active again: {label}")
+                    report.changes.append(_("Mark active again: %(who)s") % {"who": label})
                 else:
                     report.deactivated.append(label)
-                    report.changes.append(f"Mark inactive: {label}")
+                    report.changes.append(_("Mark inactive: %(who)s") % {"who": label})
                 _set_active(
                     user,
                     row.active,
@@ -343,18 +383,20 @@ def _apply(rows: list[Row], report: Report, *, by, origin) -> list:
                 to_invite.append(user)
                 report.invited.append(row.email)
                 report.changes.append(
-                    f"Add {row.first_name} {row.last_name} ({row.employee_id}) and email an invitation "
-                    f"to {row.email}"
+                    _("Add %(who)s and email an invitation to %(email)s")
+                    % {"who": f"{row.first_name} {row.last_name} ({row.employee_id})", "email": row.email}
                 )
             else:
-                report.changes.append(f"Add {row.first_name} {row.last_name} ({row.employee_id})")
+                report.changes.append(
+                    _("Add %(who)s") % {"who": f"{row.first_name} {row.last_name} ({row.employee_id})"}
+                )
         people[row.employee_id] = profile
     teams = {}
     for row in rows:
         if row.team not in teams:
             team, created = Team.objects.get_or_create(name=row.team)
             if created:
-                report.changes.append(f"Create team “{row.team}”")
+                report.changes.append(_("Create team “%(team)s”") % {"team": row.team})
             teams[row.team] = team
     for row in rows:
         team = teams[row.team]
@@ -363,17 +405,24 @@ def _apply(rows: list[Row], report: Report, *, by, origin) -> list:
             if team.leader_id != leader.user_id:
                 team.leader_id = leader.user_id
                 team.save(update_fields=["leader"])
-                report.changes.append(f"“{team.name}” is led by {leader.user.get_full_name()}")
+                report.changes.append(
+                    _("“%(team)s” is led by %(who)s")
+                    % {"team": team.name, "who": leader.user.get_full_name()}
+                )
         if row.parent_team:
             parent = teams.get(row.parent_team) or Team.objects.get(name=row.parent_team)
             if team.parent_id != parent.pk:
                 team.parent = parent
                 team.save(update_fields=["parent"])
-                report.changes.append(f"“{team.name}” sits below “{parent.name}”")
+                report.changes.append(
+                    _("“%(team)s” sits below “%(parent)s”") % {"team": team.name, "parent": parent.name}
+                )
         profile = people[row.employee_id]
         if profile.team_id != team.pk or profile.job_title != row.job_title or not profile.pk:
             if profile.pk and profile.team_id != team.pk:
-                report.changes.append(f"Move {profile.user.get_full_name()} to “{team.name}”")
+                report.changes.append(
+                    _("Move %(who)s to “%(team)s”") % {"who": profile.user.get_full_name(), "team": team.name}
+                )
             profile.team, profile.job_title = team, row.job_title
             profile.save()
     return to_invite

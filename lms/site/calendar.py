@@ -5,11 +5,13 @@ import datetime
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from certificates.models import Certificate
 from courses.models import Enrolment
 from lms.core import conf
+from lms.core.languages import in_language_of
 
 SALT = "lms.site.calendar-feed"
 
@@ -42,11 +44,17 @@ def _event(uid: str, day: datetime.date, summary: str, description: str, url: st
 
 
 def calendar_for(user) -> bytes:
+    """The person's calendar feed, in their profile's language (a calendar app fetches it, not a browser)."""
+    with in_language_of(user):
+        return _calendar_for(user)
+
+
+def _calendar_for(user) -> bytes:
     base = conf.public_base_url()
     cal = Calendar()
     cal.add("prodid", "-//Frontline LMS//Training calendar//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "My training")
+    cal.add("x-wr-calname", _("My training"))
     for e in (
         Enrolment.objects.filter(user=user, due_date__isnull=False)
         .exclude(state=Enrolment.State.COMPLETED)
@@ -56,8 +64,8 @@ def calendar_for(user) -> bytes:
             _event(
                 f"due-{e.pk}",
                 e.due_date,
-                f"Due: {e.course.title}",
-                "Finish this course by today.",
+                _("Due: %(course)s") % {"course": e.course.title},
+                _("Finish this course by today."),
                 base + e.course.url,
             )
         )
@@ -69,8 +77,8 @@ def calendar_for(user) -> bytes:
             _event(
                 f"expiry-{c.pk}",
                 c.expires_on,
-                f"Certificate expires: {c.course_title}",
-                "Renew it before today to stay certified.",
+                _("Certificate expires: %(course)s") % {"course": c.course_title},
+                _("Renew it before today to stay certified."),
                 url,
             )
         )
@@ -80,8 +88,8 @@ def calendar_for(user) -> bytes:
                 _event(
                     f"renew-{c.pk}",
                     renew_by,
-                    f"Start renewing: {c.course_title}",
-                    "Your certificate expires in 30 days.",
+                    _("Start renewing: %(course)s") % {"course": c.course_title},
+                    _("Your certificate expires in 30 days."),
                     url,
                 )
             )

@@ -5,6 +5,7 @@ import datetime
 import io
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -23,7 +24,10 @@ def _column_width(values) -> int:
     return min(max(longest, 6), 60) + 2
 
 
-def table_download(headers: list[str], rows: list[list], fmt: str, *, filename: str, title: str = "Export"):
+def table_download(headers: list[str], rows: list[list], fmt: str, *, filename: str, title: str = ""):
+    # Headers, titles and words in cells are for people, so they follow the page's language, CSV too (the
+    # API is the interface for other systems; staff import reads its own fixed English column keys).
+    title = title or _("Export")
     rows = [[_safe(v) for v in row] for row in rows]
     if fmt == "csv":
         buffer = io.StringIO()
@@ -59,16 +63,16 @@ def matrix_rows(matrix) -> tuple[list[str], list[list]]:
     """One row per person and course, numbers as numbers and dates as dates, so a spreadsheet can sort,
     filter and chart them; the state and next step are the ones every screen shows."""
     headers = [
-        "Person",
-        "Team",
-        "Job title",
-        "Course",
-        "State",
-        "Progress %",
-        "Next step",
-        "Due date",
-        "Overdue",
-        "Certificate expires",
+        _("Person"),
+        _("Team"),
+        _("Job title"),
+        _("Course"),
+        _("State"),
+        _("Progress %"),
+        _("Next step"),
+        _("Due date"),
+        _("Overdue"),
+        _("Certificate expires"),
     ]
     rows = []
     for row in matrix.rows:
@@ -82,7 +86,7 @@ def matrix_rows(matrix) -> tuple[list[str], list[list]]:
                     cell.percent,
                     cell.next_step,
                     cell.due_date,
-                    "yes" if cell.overdue else "no",
+                    _("yes") if cell.overdue else _("no"),
                     cell.expires_on,
                 ]
             )
@@ -91,4 +95,4 @@ def matrix_rows(matrix) -> tuple[list[str], list[list]]:
 
 def matrix_download(matrix, fmt: str, *, filename: str):
     headers, rows = matrix_rows(matrix)
-    return table_download(headers, rows, fmt, filename=filename, title="Progress")
+    return table_download(headers, rows, fmt, filename=filename, title=_("Progress"))

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from lms.core import audit, roles
 from lms.core.exceptions import Forbidden, LMSError, NotFound
@@ -21,7 +22,7 @@ def team_for(user, team_id) -> Team:
     teams = {t.pk: t for t in visible_teams(user)}
     team = teams.get(int(team_id)) if str(team_id).isdigit() else None
     if team is None:
-        raise NotFound(f"You lead no team with id {team_id}.", code="team_not_found")
+        raise NotFound(_("You lead no team with id %(id)s.") % {"id": team_id}, code="team_not_found")
     return team
 
 
@@ -31,12 +32,12 @@ def nudge(
 ) -> list[Nudge]:
     message = (message or "").strip()
     if not message:
-        raise LMSError("Write a short message to send.", code="message_required")
+        raise LMSError(_("Write a short message to send."), code="message_required")
     if len(message) > 1000:
-        raise LMSError("Keep the message under 1,000 characters.", code="message_too_long")
+        raise LMSError(_("Keep the message under 1,000 characters."), code="message_too_long")
     refused = [p for p in recipients if not (roles.is_hr(sender) or roles.leads(sender, p))]
     if refused:
-        raise Forbidden("You can nudge only people in the teams you lead.", code="not_your_team")
+        raise Forbidden(_("You can nudge only people in the teams you lead."), code="not_your_team")
     nudges = [
         Nudge.objects.create(recipient=p, sender=sender, course=course, message=message) for p in recipients
     ]

@@ -10,7 +10,9 @@ import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from ..languages import in_language_of
 from ..names import display_name
 from .kinds import Kind
 from .service import notify
@@ -24,7 +26,13 @@ def _day(value: datetime.date | None) -> str:
 
 
 def _days(n: int) -> str:
-    return f"{n} day{'' if n == 1 else 's'}"
+    return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
+
+
+def _then(finished: bool) -> str:
+    if finished:
+        return _("That was the last review: your result is ready.")
+    return _("Your result is ready once the rest is reviewed.")
 
 
 def _first_name(user) -> str:
@@ -41,13 +49,20 @@ def course_assigned(
     due_date: datetime.date | None,
 ):
     """A course was assigned (or its due date changed); once per enrolment and due date."""
-    who = display_name(assigned_by) or "Your team leader"
-    due = f", due by {_day(due_date)}" if due_date else ""
+    with in_language_of(learner):
+        who = display_name(assigned_by) or _("Your team leader")
+        values = {"who": who, "course": course_title, "due": _day(due_date)}
+        if due_date:
+            subject = _("New training for you: “%(course)s” (due %(due)s)") % values
+            text = _("%(who)s has assigned you “%(course)s”, due by %(due)s.") % values
+        else:
+            subject = _("New training for you: “%(course)s”") % values
+            text = _("%(who)s has assigned you “%(course)s”.") % values
     return notify(
         recipient=learner,
         kind=Kind.ASSIGNED,
-        subject=f"New training for you: “{course_title}”" + (f" (due {_day(due_date)})" if due_date else ""),
-        text=f"{who} has assigned you “{course_title}”{due}.",
+        subject=subject,
+        text=text,
         link=course_link,
         context={
             "course_title": course_title,
@@ -69,16 +84,26 @@ def course_due_soon(
     days_left: int,
     next_step: str,
 ):
-    when = "today" if days_left <= 0 else ("tomorrow" if days_left == 1 else f"in {_days(days_left)}")
+    with in_language_of(learner):
+        if days_left <= 0:
+            when = _("today")
+        elif days_left == 1:
+            when = _("tomorrow")
+        else:
+            when = ngettext("in %(n)s day", "in %(n)s days", days_left) % {"n": days_left}
+        values = {"course": course_title, "when": when, "due": _day(due_date), "next": next_step}
+        subject = _("“%(course)s” is due %(when)s") % values
+        text = _("“%(course)s” is due %(when)s, on %(due)s. Next: %(next)s") % values
+        due = _day(due_date)
     return notify(
         recipient=learner,
         kind=Kind.DUE_SOON,
-        subject=f"“{course_title}” is due {when}",
-        text=f"“{course_title}” is due {when}, on {_day(due_date)}. Next: {next_step}",
+        subject=subject,
+        text=text,
         link=course_link,
         context={
             "course_title": course_title,
-            "due": _day(due_date),
+            "due": due,
             "when": when,
             "next_step": next_step,
             "enrolment": enrolment_id,
@@ -96,16 +121,22 @@ def course_overdue(
     due_date: datetime.date,
     next_step: str,
 ):
+    with in_language_of(learner):
+        values = {"course": course_title, "due": _day(due_date), "next": next_step}
+        subject = _("“%(course)s” is overdue") % values
+        text = (
+            _("“%(course)s” was due on %(due)s. It still counts: pick up where you left off. Next: %(next)s")
+            % values
+        )
     return notify(
         recipient=learner,
         kind=Kind.OVERDUE,
-        subject=f"“{course_title}” is overdue",
-        text=f"“{course_title}” was due on {_day(due_date)}. It still counts: pick up where you left off. "
-        f"Next: {next_step}",
+        subject=subject,
+        text=text,
         link=course_link,
         context={
             "course_title": course_title,
-            "due": _day(due_date),
+            "due": values["due"],
             "next_step": next_step,
             "enrolment": enrolment_id,
         },
@@ -122,17 +153,27 @@ def certificate_issued(
     pdf_link: str,
     expires_on: datetime.date | None,
 ):
-    valid = f" It is valid until {_day(expires_on)}." if expires_on else ""
+    with in_language_of(holder):
+        values = {"course": course_title, "until": _day(expires_on)}
+        subject = _("Your certificate in “%(course)s” is ready") % values
+        text = " ".join(
+            part
+            for part in (
+                _("Well done: your certificate in “%(course)s” has been issued.") % values,
+                _("It is valid until %(until)s.") % values if expires_on else "",
+                _("Download the PDF or share its public check."),
+            )
+            if part
+        )
     return notify(
         recipient=holder,
         kind=Kind.CERTIFICATE_ISSUED,
-        subject=f"Your certificate in “{course_title}” is ready",
-        text=f"Well done: your certificate in “{course_title}” has been issued.{valid} "
-        "Download the PDF or share its public check.",
+        subject=subject,
+        text=text,
         link=certificate_link,
         context={
             "course_title": course_title,
-            "expires": _day(expires_on),
+            "expires": values["until"],
             "pdf_link": pdf_link,
             "certificate": certificate_id,
         },
@@ -154,16 +195,19 @@ def reply_graded(
 ):
     """A leader graded a written reply; ``finished`` when that was the last thing the attempt waited for."""
     who = display_name(reviewer)
-    then = (
-        " That was the last review: your result is ready."
-        if finished
-        else " Your result is ready once the rest is reviewed."
-    )
+    with in_language_of(learner):
+        values = {"who": who, "course": course_title, "points": points, "out_of": out_of, "comment": comment}
+        subject = _("%(who)s has graded your reply in “%(course)s”") % values
+        text = (
+            _("%(who)s graded your written reply: %(points)s of %(out_of)s points. “%(comment)s”") % values
+            + " "
+            + _then(finished)
+        )
     return notify(
         recipient=learner,
         kind=Kind.REVIEWED,
-        subject=f"{who} has graded your reply in “{course_title}”",
-        text=f"{who} graded your written reply: {points} of {out_of} points. “{comment}”{then}",
+        subject=subject,
+        text=text,
         link=attempt_link,
         context={
             "course_title": course_title,
@@ -189,16 +233,19 @@ def observation_signed_off(
     finished: bool,
 ):
     who = display_name(reviewer)
-    then = (
-        " That was the last review: your result is ready."
-        if finished
-        else " Your result is ready once the rest is reviewed."
-    )
+    with in_language_of(learner):
+        values = {"who": who, "course": course_title}
+        subject = _("%(who)s has signed off your observation in “%(course)s”") % values
+        text = (
+            _("%(who)s watched you at work and signed off every behaviour on your checklist.") % values
+            + " "
+            + _then(finished)
+        )
     return notify(
         recipient=learner,
         kind=Kind.REVIEWED,
-        subject=f"{who} has signed off your observation in “{course_title}”",
-        text=f"{who} watched you at work and signed off every behaviour on your checklist.{then}",
+        subject=subject,
+        text=text,
         link=attempt_link,
         context={
             "course_title": course_title,
@@ -225,21 +272,29 @@ def certificate_expiring(
     leader=None,
 ):
     """Reminder to the holder at a threshold (60, 30, 7 days); once per certificate and threshold."""
-    how = (
-        f"The short refresher “{renew_title}” renews it."
-        if is_refresher
-        else "Retaking the course renews it."
-    )
+    with in_language_of(holder):
+        values = {
+            "course": course_title,
+            "on": _day(expires_on),
+            "days": _days(days_left),
+            "renew": renew_title,
+        }
+        how = (
+            _("The short refresher “%(renew)s” renews it.") % values
+            if is_refresher
+            else _("Retaking the course renews it.")
+        )
+        subject = _("Your “%(course)s” certificate expires on %(on)s") % values
+        text = _("Your certificate in “%(course)s” expires in %(days)s, on %(on)s.") % values + " " + how
     return notify(
         recipient=holder,
         kind=Kind.EXPIRING,
-        subject=f"Your “{course_title}” certificate expires on {_day(expires_on)}",
-        text=f"Your certificate in “{course_title}” expires in {_days(days_left)}, on {_day(expires_on)}. "
-        f"{how}",
+        subject=subject,
+        text=text,
         link=renew_link,
         context={
             "course_title": course_title,
-            "expires": _day(expires_on),
+            "expires": values["on"],
             "days_left": days_left,
             "renew_title": renew_title,
             "is_refresher": is_refresher,
@@ -263,18 +318,27 @@ def team_certificate_expiring(
 ):
     """The same reminder to the holder's team leader, so they can plan time for the renewal."""
     name = display_name(holder)
+    with in_language_of(leader):
+        values = {"name": name, "course": course_title, "on": _day(expires_on), "days": _days(days_left)}
+        subject = _("%(name)s's “%(course)s” certificate expires on %(on)s") % values
+        text = (
+            _(
+                "%(name)s's certificate in “%(course)s” expires in %(days)s, on %(on)s. As their team "
+                "leader, you can plan time for renewing it."
+            )
+            % values
+        )
     return notify(
         recipient=leader,
         kind=Kind.TEAM_EXPIRING,
-        subject=f"{name}'s “{course_title}” certificate expires on {_day(expires_on)}",
-        text=f"{name}'s certificate in “{course_title}” expires in {_days(days_left)}, on "
-        f"{_day(expires_on)}. As their team leader, you can plan time for renewing it.",
+        subject=subject,
+        text=text,
         link=member_link,
         context={
             "course_title": course_title,
             "holder": name,
             "holder_first_name": _first_name(holder),
-            "expires": _day(expires_on),
+            "expires": values["on"],
             "days_left": days_left,
             "certificate": certificate_id,
         },
@@ -300,22 +364,30 @@ def leader_digest(
     if not reviews_total and not overdue:
         return None
     people = len({row["person"] for row in overdue})
-    parts = []
-    if reviews_total:
-        parts.append(f"{reviews_total} review{'' if reviews_total == 1 else 's'} waiting for you")
-    if overdue:
-        parts.append(f"{people} {'person' if people == 1 else 'people'} overdue")
-    summary = " and ".join(parts)
+    with in_language_of(leader):
+        waiting = ngettext("%(n)s review waiting for you", "%(n)s reviews waiting for you", reviews_total) % {
+            "n": reviews_total
+        }
+        late = ngettext("%(n)s person overdue", "%(n)s people overdue", people) % {"n": people}
+        if reviews_total and overdue:
+            summary = _("%(reviews)s and %(overdue)s") % {"reviews": waiting, "overdue": late}
+        else:
+            summary = waiting if reviews_total else late
+        subject = _("Your team today: %(summary)s") % {"summary": summary}
+        text = (
+            f"{summary[0].upper()}{summary[1:]}. "
+            + (_("Reviews come first: people are waiting to hear.") + " " if reviews_total else "")
+            + (_("A word from you helps overdue training get done.") if overdue else "")
+        )
+        day_text = _day(day)
     return notify(
         recipient=leader,
         kind=Kind.LEADER_DIGEST,
-        subject=f"Your team today: {summary}",
-        text=f"{summary[0].upper()}{summary[1:]}. "
-        + ("Reviews come first: people are waiting to hear. " if reviews_total else "")
-        + ("A word from you helps overdue training get done." if overdue else ""),
+        subject=subject,
+        text=text,
         link=reviews_link if reviews_total else team_link,
         context={
-            "day": _day(day),
+            "day": day_text,
             "reviews": reviews,
             "reviews_total": reviews_total,
             "reviews_more": max(reviews_total - len(reviews), 0),
@@ -331,12 +403,13 @@ def leader_digest(
 
 def nudge(*, recipient, sender, nudge_id: int, message: str, course_title: str, training_link: str):
     """A leader's (or HR's) short note to one person; once per nudge."""
-    who = display_name(sender) or _("Your team leader")
-    subject = (
-        _("A note from %(who)s about “%(course)s”") % {"who": who, "course": course_title}
-        if course_title
-        else _("A note from %(who)s about your training") % {"who": who}
-    )
+    with in_language_of(recipient):
+        who = display_name(sender) or _("Your team leader")
+        subject = (
+            _("A note from %(who)s about “%(course)s”") % {"who": who, "course": course_title}
+            if course_title
+            else _("A note from %(who)s about your training") % {"who": who}
+        )
     return notify(
         recipient=recipient,
         kind=Kind.NUDGE,
@@ -359,18 +432,20 @@ def invitation(
 ):
     """An invitation to set a first password: always emailed (the person cannot sign in to read it in the
     app yet). Each send is its own notification: a resend is a new link, the old one stops working."""
-    who = display_name(invited_by) or _("HR")
-    where = organisation or _("your organisation")
-    until = _day(valid_until.date() if isinstance(valid_until, datetime.datetime) else valid_until)
+    with in_language_of(person):
+        who = display_name(invited_by) or _("HR")
+        where = organisation or _("your organisation")
+        until = _day(valid_until.date() if isinstance(valid_until, datetime.datetime) else valid_until)
+        subject = _("Your training account at %(where)s is ready") % {"where": where}
+        text = _(
+            "%(who)s has set up your training account. Choose a password to sign in and see your "
+            "training. The link works once, until %(until)s."
+        ) % {"who": who, "until": until}
     return notify(
         recipient=person,
         kind=Kind.INVITATION,
-        subject=_("Your training account at %(where)s is ready") % {"where": where},
-        text=_(
-            "%(who)s has set up your training account. Choose a password to sign in and see your "
-            "training. The link works once, until %(until)s."
-        )
-        % {"who": who, "until": until},
+        subject=subject,
+        text=text,
         link=set_password_link,
         context={
             "invited_by": who,

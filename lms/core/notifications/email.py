@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from .. import conf
+from ..languages import in_language_of
 from ..models import Notification
 
 
@@ -48,13 +49,15 @@ def email_context(notification: Notification) -> dict:
 
 
 def build_email(notification: Notification, *, connection=None) -> EmailMultiAlternatives:
+    """The email in the recipient's own language (their profile's choice, else the site's): it is built in
+    a background task, where no browser says which. The subject and text were written in it already."""
     context = email_context(notification)
     kind = notification.kind
+    with in_language_of(notification.recipient):
+        text = render_to_string(f"lms/email/{kind}.txt", context)
+        html = render_to_string(f"lms/email/{kind}.html", context)
     message = EmailMultiAlternatives(
-        subject=notification.subject,
-        body=render_to_string(f"lms/email/{kind}.txt", context),
-        to=[notification.email_to],
-        connection=connection,
+        subject=notification.subject, body=text, to=[notification.email_to], connection=connection
     )
-    message.attach_alternative(render_to_string(f"lms/email/{kind}.html", context), "text/html")
+    message.attach_alternative(html, "text/html")
     return message

@@ -10,6 +10,7 @@ from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..exceptions import LMSError, NotFound
 from ..models import Notification, NotificationPreference
@@ -116,21 +117,23 @@ def email_choices(user) -> dict[str, bool]:
 def set_email_choices(*, user, choices: dict) -> dict[str, bool]:
     """Save kind → on/off for ``user``; kinds not named keep their choice. All or nothing."""
     if not isinstance(choices, dict):
-        raise LMSError("Send an object of kind to true or false.", code="invalid")
+        raise LMSError(_("Send an object of kind to true or false."), code="invalid")
     always = sorted(str(k) for k in choices if k in ALWAYS_EMAILED)
     if always:
         raise LMSError(
-            f"{', '.join(always)}: always emailed, so there is no choice to make.", code="always_emailed"
+            _("%(kinds)s: always emailed, so there is no choice to make.") % {"kinds": ", ".join(always)},
+            code="always_emailed",
         )
     unknown = sorted(str(k) for k in choices if k not in Kind.values)
     if unknown:
         raise LMSError(
-            f"Not a kind of notification: {', '.join(unknown)}. Kinds: {', '.join(Kind.values)}.",
+            _("Not a kind of notification: %(unknown)s. Kinds: %(kinds)s.")
+            % {"unknown": ", ".join(unknown), "kinds": ", ".join(Kind.values)},
             code="unknown_kind",
         )
     wrong = sorted(k for k, v in choices.items() if not isinstance(v, bool))
     if wrong:
-        raise LMSError(f"Use true or false for: {', '.join(wrong)}.", code="invalid")
+        raise LMSError(_("Use true or false for: %(kinds)s.") % {"kinds": ", ".join(wrong)}, code="invalid")
     for kind, email in choices.items():
         NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": email})
     return email_choices(user)
@@ -160,7 +163,10 @@ def own_notification(*, user, notification_id) -> Notification:
         else None
     )
     if notification is None:
-        raise NotFound(f"You have no notification with id {notification_id}.", code="notification_not_found")
+        raise NotFound(
+            _("You have no notification with id %(id)s.") % {"id": notification_id},
+            code="notification_not_found",
+        )
     return notification
 
 

@@ -1,6 +1,7 @@
 """API for invitations: HR emails someone a (new) invitation to set their password, as the "Send / Resend
 invitation" button does. Someone already active is refused with ``already_active``."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -13,7 +14,7 @@ from lms.core.audit import Origin
 
 
 class NewInvitationSerializer(serializers.Serializer):
-    person = IdField(help_text="The id of the person to invite (a user id, as in team progress).")
+    person = IdField(help_text=_("The id of the person to invite (a user id, as in team progress)."))
 
 
 class InvitationSerializer(serializers.Serializer):
@@ -22,7 +23,7 @@ class InvitationSerializer(serializers.Serializer):
     invited_at = serializers.DateTimeField()
     valid_until = serializers.DateTimeField()
     resent = serializers.BooleanField(
-        help_text="True when an earlier invitation was sent (its link no longer works)."
+        help_text=_("True when an earlier invitation was sent (its link no longer works).")
     )
 
 
@@ -39,7 +40,7 @@ class Invitations(SignedInAPIView):
         """HR: email a person an invitation with a one-time link to set their password (again, with a new
         link, if one was sent before). 409 ``already_active`` when they have a password or have signed in;
         400 ``inactive`` for a leaver, ``no_email`` without an address; 404 ``person_not_found``."""
-        roles.require_hr(request.user, "Only HR can send invitations.")
+        roles.require_hr(request.user, _("Only HR can send invitations."))
         data = NewInvitationSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         sent = invitations.send_by_id(

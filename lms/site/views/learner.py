@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from certificates import leaders_first
 from certificates.selectors import my_certificates
@@ -63,7 +64,7 @@ def calendar_feed(request, token):
 
     user = user_for_token(token)
     if user is None:
-        raise Http404("This calendar link is not valid.")
+        raise Http404(_("This calendar link is not valid."))
     return HttpResponse(calendar_for(user), content_type="text/calendar; charset=utf-8")
 
 
@@ -79,7 +80,7 @@ def my_training_export(request):
                 enrolment.get_state_display(),
                 progress.percent,
                 enrolment.due_date.isoformat() if enrolment.due_date else "",
-                "yes" if enrolment.is_overdue else "",
+                _("yes") if enrolment.is_overdue else "",
                 progress.next_module.title if progress.next_module else "",
             ]
         )
@@ -87,13 +88,13 @@ def my_training_export(request):
         rows.append(
             [
                 c.course_title,
-                f"Certificate: {c.status}",
+                _("Certificate: %(status)s") % {"status": c.status},
                 "",
                 c.expires_on.isoformat() if c.expires_on else "",
                 "",
                 "",
             ]
         )
-    headers = ["Course", "State", "Progress %", "Due / expires", "Overdue", "Next module"]
+    headers = [_("Course"), _("State"), _("Progress %"), _("Due / expires"), _("Overdue"), _("Next module")]
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    return table_download(headers, rows, fmt, filename="my-training", title="My training")
+    return table_download(headers, rows, fmt, filename="my-training", title=_("My training"))

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from lms.core import roles
 from lms.site import dashboards, exports
@@ -9,24 +10,24 @@ from lms.site import dashboards, exports
 
 @login_required
 def organisation(request):
-    roles.require_hr(request.user, "The organisation view is for HR.")
+    roles.require_hr(request.user, _("The organisation view is for HR."))
     data = dashboards.compliance()
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
         # One row per team and course, counts and percentages as numbers.
-        headers = ["Team", "Members", "Course", "Certified", "Certified %"]
+        headers = [_("Team"), _("Members"), _("Course"), _("Certified"), _("Certified %")]
         rows = [
             [r["team"].name, r["members"], course.title, cell["certified"], cell["percent"]]
             for r in data["rows"]
             for course, cell in zip(data["courses"], r["cells"], strict=True)
         ]
-        return exports.table_download(headers, rows, fmt, filename="compliance", title="Compliance")
+        return exports.table_download(headers, rows, fmt, filename="compliance", title=_("Compliance"))
     return render(request, "lms_site/organisation.html", {"data": data, "query": request.GET.urlencode()})
 
 
 @login_required
 def cascade(request):
-    roles.require_hr(request.user, "The organisation view is for HR.")
+    roles.require_hr(request.user, _("The organisation view is for HR."))
     tree = dashboards.cascade()
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
@@ -44,7 +45,15 @@ def cascade(request):
 
         walk(tree)
         return exports.table_download(
-            ["Team", "Leader", "Course", "Leader certified", "Team access", "Parent team", "Level"],
+            [
+                _("Team"),
+                _("Leader"),
+                _("Course"),
+                _("Leader certified"),
+                _("Team access"),
+                _("Parent team"),
+                _("Level"),
+            ],
             rows,
             fmt,
             filename="leaders-first-cascade",
@@ -55,7 +64,7 @@ def cascade(request):
 
 @login_required
 def expiries(request):
-    roles.require_hr(request.user, "The organisation view is for HR.")
+    roles.require_hr(request.user, _("The organisation view is for HR."))
     within = request.GET.get("within", "30")
     within = int(within) if within in ("30", "60", "90") else 30
     certificates = dashboards.expiring(within=within)

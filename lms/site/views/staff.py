@@ -4,6 +4,7 @@ also lists who was invited and has not signed in yet, with a button to resend ea
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from lms.core import invitations, roles, staff_import
 from lms.core.audit import Origin
@@ -14,12 +15,12 @@ WAITING_ROWS = 50
 
 @login_required
 def staff_import_view(request):
-    roles.require_hr(request.user, "Staff import is for HR.")
+    roles.require_hr(request.user, _("Staff import is for HR."))
     report, status = None, 200
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
-            report = staff_import.Report(errors=[(0, "Choose a CSV file to upload.")])
+            report = staff_import.Report(errors=[(0, _("Choose a CSV file to upload."))])
         elif not upload.name.lower().endswith(".csv"):
             report = staff_import.Report(errors=[(0, f"“{upload.name}” is not a .csv file.")])
         else:
@@ -49,7 +50,7 @@ def staff_import_view(request):
 
 @login_required
 def staff_template(request):
-    roles.require_hr(request.user, "Staff import is for HR.")
+    roles.require_hr(request.user, _("Staff import is for HR."))
     body = (
         "employee_id,name,email,team,leader,job_title,parent_team,active\n"
         "E0100,Ada Obi,ada.obi@example.com,Billing,E0100,Team leader,Customer Service,yes\n"

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from certificates import leaders_first
@@ -26,7 +28,7 @@ from quizzes.selectors import review_count
 def _teams(request):
     teams = services.visible_teams(request.user)
     if not teams:
-        raise PermissionDenied("The team view is for team leaders.")
+        raise PermissionDenied(_("The team view is for team leaders."))
     focus = request.GET.get("team")
     if focus:
         try:
@@ -77,7 +79,7 @@ def team_view(request):
 def nudge(request):
     people = list(get_user_model().objects.filter(pk__in=request.POST.getlist("people")))
     if not people:
-        messages.error(request, "Choose at least one person to nudge.")
+        messages.error(request, _("Choose at least one person to nudge."))
         return redirect("lms:team")
     try:
         services.nudge(
@@ -90,7 +92,9 @@ def nudge(request):
         messages.error(request, error.message)
     else:
         messages.success(
-            request, f"Nudge sent to {len(people)} {'person' if len(people) == 1 else 'people'}."
+            request,
+            ngettext("Nudge sent to %(n)s person.", "Nudge sent to %(n)s people.", len(people))
+            % {"n": len(people)},
         )
     return redirect("lms:team")
 
@@ -99,7 +103,7 @@ def nudge(request):
 def member_history(request, user_id):
     person = get_user_model().objects.filter(pk=user_id).first()
     if person is None or not (roles.is_hr(request.user) or roles.leads(request.user, person)):
-        raise Http404("You lead nobody with that id.")
+        raise Http404(_("You lead nobody with that id."))
     return render(
         request,
         "lms_site/member.html",
