@@ -274,3 +274,12 @@ def question_overview(*, on: datetime.date | None = None) -> dict:
         ],
         "policies": sorted(counts.values(), key=lambda e: -(e["questions"] + e["hard"])),
     }
+
+
+def opened_versions(version_ids) -> list[int]:
+    """Which of these versions HR has opened to everyone."""
+    return list(
+        OpenForEveryone.objects.filter(policy_version_id__in=list(version_ids)).values_list(
+            "policy_version_id", flat=True
+        )
+    )

@@ -56,7 +56,7 @@ def _tell(*, recipient, kind, subject: str, text: str, link: str, occasion: str)
     )
 
 
-# --- A material change ------------------------------------------------------------------------------------
+# --- A material change --------------------------------------------------------------------------------------
 
 
 @transaction.atomic

@@ -19,4 +19,5 @@ def certificate_policy_status(certificate):
 
 @hooks.register("lms_daily_jobs")
 def daily_jobs():
-    return [("policy updates and questions", services.daily)]
+    """``(name, fn(today) -> count)``: reminders before a policy update is due, and questions moved up."""
+    return ("policy updates and questions", services.daily)

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django_tasks import task
+from wagtail import hooks
 
 from courses.models import CoursePage, Enrolment
 from lms.core import conf, roles
@@ -314,7 +315,9 @@ def run_daily(today: datetime.date | None = None) -> dict[str, int]:
     run again: what was sent is not sent twice. Returns how many notices each job sent."""
     today = today or timezone.localdate()
     results, failed = {}, []
-    for name, job in DAILY_JOBS:
+    # Higher layers add their own daily work through the ``lms_daily_jobs`` hook: ``fn() -> (name, job)``.
+    extra = [job_of() for job_of in hooks.get_hooks("lms_daily_jobs")]
+    for name, job in (*DAILY_JOBS, *extra):
         try:
             results[name] = job(today)
         except Exception:

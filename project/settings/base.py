@@ -229,6 +229,8 @@ SPECTACULAR_SETTINGS = {
         "ExportStateEnum": "certificates.models.CertificateExport.State",
         "CertificateStatusEnum": "certificates.models.Certificate.Status",
         "StandingStateEnum": "courses.selectors.STANDING_STATES",
+        "PolicyChangeKindEnum": "courses.models.snippets.PolicyVersion.Kind",
+        "PolicyQuestionKindEnum": "attestation.models.PolicyQuestion.Kind",
     },
 }
 

@@ -43,7 +43,16 @@ def test_each_verification_status(course, learner, hr, issued, today, revoke, ex
         assert body["holder"] == certificate.holder_name
         assert body["course"] == course.title
         # The public check names the certificate and its issuer, and nothing else about the person.
-        assert set(body) == {"code", "status", "holder", "course", "issued_on", "expires_on", "organisation"}
+        assert set(body) == {
+            "code",
+            "status",
+            "holder",
+            "course",
+            "issued_on",
+            "expires_on",
+            "organisation",
+            "policies",
+        }
         assert body["organisation"] == conf.organisation_name()
         html = APIClient().get(f"/verify/{certificate.code}/").content.decode()
         assert certificate.holder_name in html

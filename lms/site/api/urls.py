@@ -3,6 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from attestation.urls import api_urlpatterns as attestation_api
 from boosters.urls import api_urlpatterns as boosters_api
 from certificates.urls import api_urlpatterns as certificates_api
 from courses.urls import api_urlpatterns as courses_api
@@ -19,6 +20,7 @@ urlpatterns = [
     path("", include(quizzes_api)),
     path("", include(certificates_api)),
     path("", include(evidence_api)),
+    path("", include(attestation_api)),
     path("", include(boosters_api)),
     path("teams/", dashboards.TeamList.as_view(), name="api_teams"),
     path("teams/<id:pk>/progress/", dashboards.TeamProgress.as_view(), name="api_team_progress"),
