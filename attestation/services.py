@@ -211,8 +211,10 @@ def open_for_everyone(*, version: PolicyVersion, by, reason: str, origin=None) -
 
 
 def send_reminders(today: datetime.date | None = None) -> int:
-    """Remind people whose update has opened and is due in 7 days or tomorrow, once each (the
-    notifications' once-only occasion), and tell them once it is overdue."""
+    """Tell people once when their update opens, remind them 7 days and 1 day before it is due (the
+    nearest reminder reached, so a missed day is caught up once) and once when it is overdue. Each is
+    once-only (the notifications' occasion), so running the job twice sends nothing twice. Nobody is
+    reminded of an update that has not opened for them yet."""
     today = today or _today()
     holders = set(selectors.pending().values_list("holder_id", flat=True))
     if not holders:
@@ -222,32 +224,27 @@ def send_reminders(today: datetime.date | None = None) -> int:
     sent = 0
     for holder_id, items in selectors.due_for_people(holders, on=today).items():
         for item in items:
-            days_left = (item.due_on - today).days
             if not item.may_attest:
                 continue
+            days_left = (item.due_on - today).days
+            reached = [d for d in rules.REMINDER_DAYS if days_left <= d]
+            values = {"title": item.policy.title, "day": date_format(item.due_on)}
             if days_left < 0:
-                occasion = f"policy-update:{item.version.pk}:overdue"
-                text = _(
-                    "Your confirmation of the new “%(title)s” was due on %(day)s: please read it now."
-                ) % {
-                    "title": item.policy.title,
-                    "day": date_format(item.due_on),
-                }
-            elif days_left in rules.REMINDER_DAYS:
-                occasion = f"policy-update:{item.version.pk}:{days_left}"
-                text = _("“%(title)s” has changed: read the new version and confirm it by %(day)s.") % {
-                    "title": item.policy.title,
-                    "day": date_format(item.due_on),
-                }
+                step = "overdue"
+                text = (
+                    _("Your confirmation of the new “%(title)s” was due on %(day)s: please read it now.")
+                    % values
+                )
             else:
-                continue
+                step = str(min(reached)) if reached else "opened"
+                text = _("“%(title)s” has changed: read the new version and confirm it by %(day)s.") % values
             if _tell(
                 recipient=people[holder_id],
                 kind=UPDATE_KIND,
                 subject=_("Policy update: %(title)s") % {"title": item.policy.title},
                 text=text,
                 link=link,
-                occasion=occasion,
+                occasion=f"policy-update:{item.version.pk}:{step}",
             ):
                 sent += 1
     return sent

@@ -170,3 +170,22 @@ def test_due_for_people_takes_the_same_queries_however_many_people(org, certify,
         many = selectors.due_for_people([p.pk for p in people + more + [org.lead]])
     assert len(few) == 2 and len(many) == 9
     assert len(few_queries) == len(many_queries) <= 5
+
+
+def test_reminders_go_once_each_and_only_once_the_update_has_opened(org, certify, policy):
+    from lms.core.models import Notification
+
+    member = org.member(org.desk, "amy")
+    for person in (org.lead, member):
+        certify(person)
+    change(policy)
+    today = timezone.localdate()
+    # The desk's leader (under the head, who has nothing to confirm) is told; the member waits.
+    assert services.send_reminders(today) == 1
+    assert services.send_reminders(today) == 0
+    assert services.send_reminders(today + datetime.timedelta(days=8)) == 1  # 6 days left: the 7-day one
+    assert services.send_reminders(today + datetime.timedelta(days=9)) == 0
+    assert services.send_reminders(today + datetime.timedelta(days=20)) == 1  # overdue, once
+    assert services.send_reminders(today + datetime.timedelta(days=21)) == 0
+    assert not Notification.objects.filter(recipient=member).exists()
+    assert Notification.objects.filter(recipient=org.lead).count() == 3
