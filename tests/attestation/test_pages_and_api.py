@@ -152,3 +152,28 @@ def test_my_policy_updates_list(org, certify, policy, client):
     page = client.get(reverse("lms:policy_updates")).content.decode()
     assert "Refunds" in page and "Policy update due" in page
     assert PolicyVersion.objects.count() == 2
+
+
+def test_the_admin_shows_each_version_and_its_changes(policy, admin_client):
+    change(policy, kind="minor", summary="Limit now £75")
+    url = reverse("wagtailsnippets_lms_courses_policy:inspect", args=[policy.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Limit now £75" in page and "<ins>" in page and "[removed:" in page
+
+
+def test_the_includes_for_my_training_and_the_team_view(org, certify, policy):
+    from django.template.loader import render_to_string
+
+    from attestation import selectors
+
+    member = org.member(org.desk, "amy")
+    for person in (org.lead, member):
+        certify(person)
+    change(policy)
+    mine = render_to_string(
+        "lms_attestation/_my_updates.html", {"policy_updates": selectors.due_for(org.lead)}
+    )
+    assert "Refunds" in mine and "Policy update due" in mine
+    rows = selectors.due_table([org.lead.pk, member.pk])
+    team = render_to_string("lms_attestation/_team_due.html", {"policy_updates": rows})
+    assert "Waiting for your leader" in team and "Liam Lead" in team
