@@ -102,6 +102,8 @@ class QueryChoice(serializers.ChoiceField):
 
     def __init__(self, choices, **kwargs):
         kwargs.setdefault("required", False)
+        # The schema lists "" among text choices: an empty value means the parameter is absent.
+        kwargs.setdefault("allow_blank", all(isinstance(choice, str) for choice in choices))
         super().__init__(choices, **kwargs)
 
     def to_internal_value(self, data):
