@@ -8,6 +8,7 @@ from . import api, views
 urlpatterns = [
     path("training/boosters/", views.boosters, name="boosters"),
     path("training/boosters/pause/", views.pause, name="boosters_pause"),
+    path("training/boosters/team/", views.team_recall, name="boosters_team"),
     path("training/feedback/", views.feedback_overview, name="course_feedback_overview"),
     path("training/feedback/<id:course_id>/", views.give_feedback, name="course_feedback"),
     path("training/feedback/<id:course_id>/summary/", views.feedback_summary, name="course_feedback_summary"),

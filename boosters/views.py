@@ -9,12 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.services import get_course
+from lms.core import roles
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
+from lms.core.models import Team
 from quizzes import question_types
 from quizzes.results import input_view
 
-from . import feedback, services
+from . import feedback, selectors, services
+from .api import visible_team
 
 
 def _refuse(error: LMSError):
@@ -174,4 +177,26 @@ def feedback_summary(request, course_id):
         request,
         "lms_boosters/feedback_summary.html",
         {"summary": feedback.summary(course=_course(course_id))},
+    )
+
+
+@login_required
+def team_recall(request):
+    """Leaders and HR: the recall figures of the teams they may see (``?team=`` narrows to one and those
+    below it). The team view shows the same section."""
+    teams = (
+        list(Team.objects.order_by("name")) if roles.is_hr(request.user) else roles.teams_led_by(request.user)
+    )
+    if not teams:
+        raise PermissionDenied(_("Recall figures are for team leaders and HR."))
+    focus = None
+    if request.GET.get("team"):
+        text = request.GET["team"]
+        try:
+            focus = visible_team(request.user, int(text) if text.isdigit() and len(text) < 18 else -1)
+        except LMSError as error:
+            _refuse(error)
+    recall = selectors.team_recall(focus if focus else teams)
+    return render(
+        request, "lms_boosters/team_recall.html", {"recall": recall, "teams": teams, "focus": focus}
     )

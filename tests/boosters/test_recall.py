@@ -140,3 +140,21 @@ def test_team_recall_api_is_for_the_teams_leaders_and_hr(team, course, client, h
         assert response.json()["skills"][0]["slipping"][0]["name"] == "Bo Diddley"
     else:
         assert response.json()["code"] == "team_not_found"
+
+
+@pytest.mark.parametrize(("who", "status"), [("lead", 200), ("hr", 200), ("ada", 403)])
+def test_the_team_recall_page_is_for_leaders_and_hr(team, course, client, hr, who, status):
+    org, ada, bo = team
+    history(bo, course, "q1", [LISTENING], [(0 * DAY, False)])
+    client.force_login({"lead": org.lead, "hr": hr, "ada": ada}[who])
+    response = client.get("/training/boosters/team/")
+    assert response.status_code == status
+    if status == 200:
+        assert "Bo Diddley" in response.content.decode()
+
+
+def test_the_team_recall_page_refuses_a_team_not_led(team, course, client):
+    org, ada, bo = team
+    client.force_login(org.other_lead)
+    assert client.get(f"/training/boosters/team/?team={org.desk.pk}").status_code == 404
+    assert client.get(f"/training/boosters/team/?team={org.line.pk}").status_code == 200
