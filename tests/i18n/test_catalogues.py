@@ -20,8 +20,8 @@ from tests.factories import CoursePageFactory
 from tests.fixtures.assessments import finish_modules
 
 ROOT = Path(__file__).resolve().parents[2]
-# Apps whose interface ships in Spanish. Next: "lms/core", "lms/site".
-APPS = ["courses", "quizzes", "certificates"]
+# Apps whose interface ships in Spanish (lms.core's catalogue also holds lms/base.html and the emails).
+APPS = ["courses", "quizzes", "certificates", "lms/core", "lms/site"]
 LANGUAGE = "es"
 
 

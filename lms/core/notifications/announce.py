@@ -10,7 +10,7 @@ import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from ..languages import in_language_of
 from ..names import display_name
@@ -22,7 +22,8 @@ DIGEST_ROWS = 20
 
 
 def _day(value: datetime.date | None) -> str:
-    return date_format(value, "j F Y") if value else ""
+    # The format is translatable: "24 December 2026" in English, "24 de diciembre de 2026" in Spanish.
+    return date_format(value, pgettext("date in a notification", "j F Y")) if value else ""
 
 
 def _days(n: int) -> str:
