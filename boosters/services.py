@@ -134,7 +134,8 @@ def due_set(*, user, now: datetime.datetime | None = None) -> list[BoosterCard]:
                 schedule.next_set_at = max(first or now + gap(settings), now)
             schedule.save(update_fields=["pending", "next_set_at"])
         if schedule.pending:
-            cards = BoosterCard.objects.filter(pk__in=schedule.pending, retired=False)
+            # Questions are kept as they were asked: a set drawn before an edit can still be finished.
+            cards = BoosterCard.objects.filter(pk__in=schedule.pending)
             cards = cards.select_related("course")
             order = {pk: n for n, pk in enumerate(schedule.pending)}
             drawn += sorted(cards, key=lambda c: order[c.pk])

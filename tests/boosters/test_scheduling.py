@@ -147,3 +147,23 @@ def test_boosters_never_change_a_certificate(daily_sets, certified, learner):
     assert model_to_dict(Certificate.objects.get(pk=certified.pk)) == before
     assert Certificate.objects.count() == 1
     assert BoosterCard.objects.filter(user=learner).count() == 5
+
+
+def test_a_question_taken_out_of_the_assessment_is_retired_at_the_next_set(
+    daily_sets, certified, learner, assessment
+):
+    with freeze_time(START + DAY):
+        cards = services.due_set(user=learner)
+        removed = next(c for c in cards if c.question["type"] == "true_false")
+        position = next(i for i, b in enumerate(assessment.questions) if str(b.id) == removed.question_id)
+        del assessment.questions[position]
+        assessment.save_revision().publish()
+        # The set already drawn can still be finished: each question is kept as it was asked.
+        for card in cards:
+            services.answer(user=learner, card_id=card.pk, response=best_response(card.question))
+    with freeze_time(START + 60 * DAY):
+        later = services.due_set(user=learner)
+    removed.refresh_from_db()
+    assert removed.retired is True
+    assert later and removed.pk not in {c.pk for c in later}
+    assert BoosterCard.objects.filter(user=learner, retired=False).count() == len(cards) - 1
