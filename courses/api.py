@@ -134,7 +134,9 @@ class CatalogueQuery(FilterParameters):
     )
     skill = QueryText(max_length=80, help_text="Only courses covering this skill (its slug).")
     state = QueryChoice(
-        selectors.STANDING_STATES, help_text="Only courses where the caller's standing is in this state."
+        selectors.STANDING_STATES,
+        allow_blank=False,  # the schema's enum is exactly the standing states (an empty one is still absent)
+        help_text="Only courses where the caller's standing is in this state.",
     )
 
 
