@@ -163,6 +163,10 @@ class Policy(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mo
         # Wagtail's editor cleans what authors type, but text can also arrive from imports or the shell:
         # keep only the tags and attributes the policy editor allows, whatever the source.
         self.body = self.clean_body(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & set(self.WORDING):
+            # Bookkeeping only (Wagtail saving a draft revision's pointer): the live wording is untouched.
+            return super().save(*args, **kwargs)
         with transaction.atomic():
             # The row holds the live wording (drafts live in revisions), so a changed row is a new version,
             # counted from the first publication (a draft never published stays at version 1).

@@ -177,3 +177,28 @@ def test_the_includes_for_my_training_and_the_team_view(org, certify, policy):
     rows = selectors.due_table([org.lead.pk, member.pk])
     team = render_to_string("lms_attestation/_team_due.html", {"policy_updates": rows})
     assert "Waiting for your leader" in team and "Liam Lead" in team
+
+
+def test_publishing_from_the_admin_records_the_version_and_who(policy, admin_client, admin_user):
+    url = reverse("wagtailsnippets_lms_courses_policy:edit", args=[policy.pk])
+    data = {
+        "title": policy.title,
+        "slug": policy.slug,
+        "summary": "",
+        "body": rich_text("<p>Advisers may refund up to £75.</p>"),
+        "customer_words": "",
+        "change_kind": "",
+        "change_summary": "",
+        "questions": streamfield([]),
+        "action-publish": "publish",
+    }
+    refused = admin_client.post(url, nested_form_data(data))
+    assert refused.status_code == 200 and "say in one line what changed" in refused.content.decode()
+    assert PolicyVersion.objects.filter(policy=policy).count() == 1
+    data.update(change_kind="minor", change_summary="Limit now £75")
+    assert admin_client.post(url, nested_form_data(data)).status_code == 302
+    version = PolicyVersion.objects.get(policy=policy, version=2)
+    assert (version.kind, version.summary, version.published_by) == ("minor", "Limit now £75", admin_user)
+    # The next edit starts with a blank kind and summary.
+    page = admin_client.get(url).content.decode()
+    assert "Limit now £75" not in page.split('name="change_summary"')[1].split(">")[0]
