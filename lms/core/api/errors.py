@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -45,7 +46,7 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         response.data = {
-            "detail": describe(exc.detail) or "Invalid input.",
+            "detail": describe(exc.detail) or _("Invalid input."),
             "code": "invalid",
             "errors": exc.detail,
             "error_codes": exc.get_codes(),
