@@ -12,7 +12,7 @@ from django.utils import translation
 from lms.core.models import Profile
 from lms.core.notifications import announce
 from lms.core.notifications.email import build_email
-from tests.factories import ProfileFactory, UserFactory
+from tests.factories import CoursePageFactory, ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,25 @@ def test_a_language_the_site_does_not_offer_changes_nothing(client, learner):
     client.force_login(learner)
     client.post("/i18n/setlang/", {"language": "xx", "next": "/training/"})
     assert Profile.objects.get(user=learner).language == "es"
+
+
+def test_exports_for_people_in_spanish_with_each_value_under_its_header(client, hr, org, catalogue):
+    CoursePageFactory(parent=catalogue, title="Escucha activa", leaders_first=True)
+    client.force_login(hr)
+    csv_text = spanish(client, "/training/organisation/cascade/?format=csv").content.decode()
+    header, *rows = [line.split(",") for line in csv_text.strip().splitlines()]
+    assert header == [
+        "Equipo",
+        "Responsable",
+        "Curso",
+        "Responsable certificado",
+        "Acceso del equipo",
+        "Equipo superior",
+        "Nivel",
+    ]
+    assert len(rows) == 3  # one per team: Service, Desk, Line
+    for row in rows:
+        assert row[2] == "Escucha activa" and row[3] == "no" and row[4] == "en espera"
+        assert row[5] in ("", "Service") and row[6] in ("1", "2")
+    expiring = spanish(client, "/training/organisation/expiring/?format=csv").content.decode()
+    assert expiring.startswith("Titular,Curso,Caduca,Código")

@@ -36,10 +36,11 @@ def cascade(request):
         def walk(nodes, parent="", depth=1):
             for node in nodes:
                 for c in node["courses"]:
-                    certified = "yes" if c["leader_certified"] else "no"
-                    state = "open" if c["team_open"] else "waiting"
+                    certified = _("yes") if c["leader_certified"] else _("no")
+                    state = _("open") if c["team_open"] else _("waiting")
+                    # In the headers' order.
                     rows.append(
-                        [node["team"], parent, depth, node["leader"] or "", c["course"], certified, state]
+                        [node["team"], node["leader"] or "", c["course"], certified, state, parent, depth]
                     )
                 walk(node["children"], node["team"], depth + 1)
 
@@ -57,7 +58,7 @@ def cascade(request):
             rows,
             fmt,
             filename="leaders-first-cascade",
-            title="Cascade",
+            title=_("Cascade"),
         )
     return render(request, "lms_site/cascade.html", {"tree": tree})
 
@@ -72,11 +73,11 @@ def expiries(request):
     if fmt in ("csv", "xlsx"):
         rows = [[c.holder_name, c.course_title, c.expires_on, c.code] for c in certificates]
         return exports.table_download(
-            ["Holder", "Course", "Expires", "Code"],
+            [_("Holder"), _("Course"), _("Expires"), _("Code")],
             rows,
             fmt,
             filename=f"expiring-{within}-days",
-            title="Expiring",
+            title=_("Expiring"),
         )
     counts = {d: len(dashboards.expiring(within=d)) for d in (30, 60, 90)}
     context = {"certificates": certificates, "within": within, "counts": counts}
