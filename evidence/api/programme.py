@@ -3,6 +3,7 @@
 import time
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -229,7 +230,12 @@ class SurveyImports(EvidenceAPIView):
         body = {"dry_run": dry_run, "rows": report.rows, "created": report.created, "errors": report.errors}
         if report.errors:
             body.update(
-                detail=_("Nothing was imported: %(n)s problem(s).") % {"n": len(report.errors)},
+                detail=ngettext(
+                    "Nothing was imported: %(n)s problem.",
+                    "Nothing was imported: %(n)s problems.",
+                    len(report.errors),
+                )
+                % {"n": len(report.errors)},
                 code="invalid_import",
             )
             return Response(body, status=status.HTTP_400_BAD_REQUEST)

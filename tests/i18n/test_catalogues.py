@@ -6,6 +6,7 @@ Add an app to ``APPS`` once its strings are marked and translated; these tests t
 Needs GNU gettext (msgmerge, msgattrib, msgfmt), as makemessages itself does.
 """
 
+import datetime
 import gettext
 import shutil
 import subprocess
@@ -14,14 +15,17 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from freezegun import freeze_time
 
+from certificates import services as certificate_services
+from evidence.models import Scorecard
 from quizzes import services as quiz_services
 from tests.factories import CoursePageFactory
 from tests.fixtures.assessments import finish_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 # Apps whose interface ships in Spanish (lms.core's catalogue also holds lms/base.html and the emails).
-APPS = ["courses", "quizzes", "certificates", "lms/core", "lms/site"]
+APPS = ["courses", "quizzes", "certificates", "lms/core", "lms/site", "evidence", "boosters"]
 LANGUAGE = "es"
 
 
@@ -141,3 +145,77 @@ def test_verify_page_and_register_in_spanish(client, hr):
     register = text_of(get_in_spanish(client, "/training/register/"))
     assert "Registro de certificados" in register and "Cualquier estado" in register
     assert "Caduca pronto" in register  # the status menu's labels, from the model's choices
+
+
+# Service evidence and boosters in Spanish.
+
+
+def one_criterion_scorecard(skill):
+    criterion = {"text": "Let the customer finish", "skill": skill, "weight": 1, "scale": "yes_no"}
+    card = Scorecard(
+        title="Phone contact", sections=[("section", {"title": "Listening", "criteria": [criterion]})]
+    )
+    card.save()
+    return card
+
+
+@pytest.mark.django_db
+def test_record_a_check_and_my_checks_in_spanish(client, org, course, skills):
+    course.skills.set(skills)
+    course.save()
+    certificate_services.issue(holder=org.lead, course=course)
+    scorecard = one_criterion_scorecard(skills[0])
+    employee = org.member(org.desk, "ellie", first_name="Ellie", last_name="Evans")
+    client.force_login(org.lead)
+    form = text_of(
+        get_in_spanish(client, f"/training/checks/new/?employee={employee.pk}&scorecard={scorecard.pk}")
+    )
+    assert "Evaluación de Ellie Evans" in form and "Guardar borrador" in form and "Derivaciones" in form
+    assert "Save draft" not in form
+    client.force_login(employee)
+    mine = text_of(get_in_spanish(client, "/training/checks/mine/"))
+    assert "Mis evaluaciones" in mine and "Todavía no se ha evaluado ninguno de sus contactos." in mine
+
+
+@pytest.mark.django_db
+def test_evidence_api_error_detail_in_spanish_code_in_english(client, learner):
+    client.force_login(learner)
+    response = get_in_spanish(client, "/api/v1/service-checks/987654/")
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "No hay ninguna evaluación 987654 que usted pueda ver.",
+        "code": "check_not_found",
+    }
+
+
+@pytest.mark.django_db
+def test_boosters_page_and_feedback_form_in_spanish(client, course, assessment, learner):
+
+    issued = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+    with freeze_time(issued):
+        certificate_services.issue(holder=learner, course=course, issued_on=issued.date())
+    client.force_login(learner)
+    with freeze_time(issued + datetime.timedelta(days=3)):
+        boosters = text_of(get_in_spanish(client, "/training/boosters/"))
+    assert "Pregunta 1 de 2" in boosters and ">Responder</button>" in boosters
+    assert "Poner en pausa los refuerzos" in boosters
+    form = text_of(get_in_spanish(client, f"/training/feedback/{course.pk}/"))
+    assert f"¿Qué utilidad ha tenido «{course.title}»?" in form and "Enviar opinión" in form
+    assert "Send feedback" not in form
+
+
+@pytest.mark.django_db
+def test_boosters_api_error_detail_in_spanish_code_in_english(client, learner):
+    client.force_login(learner)
+    with translation.override(LANGUAGE):
+        response = client.post(
+            "/api/v1/boosters/987654/answer/",
+            {"response": "a"},
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE=LANGUAGE,
+        )
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "No tiene ninguna pregunta de refuerzo con el identificador 987654.",
+        "code": "booster_not_found",
+    }
