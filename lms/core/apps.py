@@ -14,6 +14,7 @@ class LmsCoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
@@ -22,3 +23,5 @@ class LmsCoreConfig(AppConfig):
 
         register_converter(IdConverter, "id")
         post_migrate.connect(signals.ensure_hr_group, sender=self)
+        # The person's chosen language, read once per sign-in (lms.core.languages).
+        user_logged_in.connect(signals.remember_language, dispatch_uid="lms_remember_language")

@@ -11,3 +11,11 @@ def ensure_hr_group(sender, using="default", **kwargs):
     group, _ = Group.objects.using(using).get_or_create(name=conf.get("LMS_HR_GROUP"))
     perm = Permission.objects.using(using).filter(content_type__app_label="lms", codename="manage_training")
     group.permissions.add(*perm)
+
+
+def remember_language(sender, request, user, **kwargs):
+    """At each sign-in, keep the person's chosen language in their session for the middleware."""
+    from . import languages
+
+    if request is not None and hasattr(request, "session"):
+        languages.remember(request, user)

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from lms.core.models import Profile
@@ -151,9 +153,11 @@ def test_the_switcher_saves_a_signed_in_persons_choice_on_their_profile(client, 
     elsewhere = Client()
     elsewhere.force_login(django_user_model.objects.get(pk=learner.pk))
     assert "<h1>Mi formación</h1>" in text_of(elsewhere.get("/training/", HTTP_ACCEPT_LANGUAGE="en-GB"))
-    # Back to English, saved the same way.
+    # Back to English, saved the same way: at once here, from the next sign-in elsewhere.
     client.post("/i18n/setlang/", {"language": "en-gb", "next": "/training/"})
     assert Profile.objects.get(user=learner).language == "en-gb"
+    assert "<h1>My training</h1>" in text_of(client.get("/training/", HTTP_ACCEPT_LANGUAGE="es"))
+    elsewhere.force_login(django_user_model.objects.get(pk=learner.pk))
     assert "<h1>My training</h1>" in text_of(elsewhere.get("/training/", HTTP_ACCEPT_LANGUAGE="es"))
 
 
@@ -184,3 +188,16 @@ def test_exports_for_people_in_spanish_with_each_value_under_its_header(client, 
         assert row[5] in ("", "Service") and row[6] in ("1", "2")
     expiring = spanish(client, "/training/organisation/expiring/?format=csv").content.decode()
     assert expiring.startswith("Titular,Curso,Caduca,Código")
+
+
+def test_the_profile_language_costs_a_page_no_extra_query(client, learner, settings):
+    ProfileFactory(user=learner, language="es")
+    client.force_login(learner)  # read here, once per sign-in
+    with CaptureQueriesContext(connection) as with_it:
+        assert "<h1>Mi formación</h1>" in text_of(client.get("/training/"))
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != PROFILE_LANGUAGE]
+    plain = Client()  # a client builds its middleware once
+    plain.force_login(learner)
+    with CaptureQueriesContext(connection) as without_it:
+        assert "<h1>My training</h1>" in text_of(plain.get("/training/"))
+    assert len(with_it) == len(without_it)
