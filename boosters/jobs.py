@@ -10,10 +10,11 @@ import logging
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lms.core.languages import in_language_of
 from lms.core.notifications.kinds import Kind
 from lms.core.notifications.service import notify
 
@@ -54,23 +55,25 @@ def send_booster_reminders(today: datetime.date | None = None) -> int:
 
 
 def _tell(person, questions: int, today: datetime.date):
-    what = ngettext(
-        "Answer %(n)d short question (under a minute).",
-        "Answer %(n)d short questions (under a minute).",
-        questions,
-    ) % {"n": questions}
-    return notify(
-        recipient=person,
-        kind=Kind.DUE_SOON,
-        subject=_("Boosters waiting: %(what)s") % {"what": what},
-        text=_("A booster set is waiting for you. %(what)s") % {"what": what},
-        link=reverse("lms:boosters"),
-        context={
-            "course_title": _("Your booster questions"),
-            "when": _("today"),
-            "due": today.strftime("%d %b"),
-            "next_step": what,
-            "boosters": questions,
-        },
-        occasion=occasion(today),
-    )
+    # Written in the recipient's language (their profile's, else the site's): there is no request to ask.
+    with in_language_of(person):
+        what = ngettext(
+            "Answer %(n)d short question (under a minute).",
+            "Answer %(n)d short questions (under a minute).",
+            questions,
+        ) % {"n": questions}
+        return notify(
+            recipient=person,
+            kind=Kind.DUE_SOON,
+            subject=_("Boosters waiting: %(what)s") % {"what": what},
+            text=_("A booster set is waiting for you. %(what)s") % {"what": what},
+            link=reverse("lms:boosters"),
+            context={
+                "course_title": _("Your booster questions"),
+                "when": _("today"),
+                "due": dateformat.format(today, "d M"),
+                "next_step": what,
+                "boosters": questions,
+            },
+            occasion=occasion(today),
+        )

@@ -17,10 +17,12 @@ from django.core.management import call_command
 from django.utils import translation
 from freezegun import freeze_time
 
+from boosters.jobs import send_booster_reminders
 from certificates import services as certificate_services
 from evidence.models import Scorecard
+from lms.core.models import Notification
 from quizzes import services as quiz_services
-from tests.factories import CoursePageFactory
+from tests.factories import CoursePageFactory, ProfileFactory
 from tests.fixtures.assessments import finish_modules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,3 +221,18 @@ def test_boosters_api_error_detail_in_spanish_code_in_english(client, learner):
         "detail": "No tiene ninguna pregunta de refuerzo con el identificador 987654.",
         "code": "booster_not_found",
     }
+
+
+@pytest.mark.django_db
+def test_boosters_waiting_notice_in_the_recipients_language(course, assessment, learner, other_learner):
+    issued = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+    ProfileFactory(user=learner, language="es")
+    with freeze_time(issued):
+        for person in (learner, other_learner):
+            certificate_services.issue(holder=person, course=course, issued_on=issued.date())
+    with freeze_time(issued + datetime.timedelta(days=3)):
+        assert send_booster_reminders() == 2
+    spanish = Notification.objects.get(recipient=learner)
+    assert spanish.subject == "Refuerzos pendientes: Responda 2 preguntas breves (menos de un minuto)."
+    english = Notification.objects.get(recipient=other_learner)
+    assert english.subject == "Boosters waiting: Answer 2 short questions (under a minute)."
