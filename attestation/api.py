@@ -20,7 +20,7 @@ from lms.core.names import display_name
 from . import selectors, services
 from .models import AttestationState, PolicyQuestion
 
-ERRORS = dict.fromkeys((400, 401, 403, 404), ErrorSerializer)
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409), ErrorSerializer)
 MAX_VERSION = 100_000
 
 
