@@ -55,9 +55,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Each page in the person's language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Frontline LMS: a signed-in person's own language over the browser's.
+    "lms.core.middleware.ProfileLanguageMiddleware",
     # Frontline LMS: page routes from the cache (right after AuthenticationMiddleware).
     "courses.middleware.PageRouteCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -81,6 +85,10 @@ AXES_WHITELIST_CALLABLE = "lms.site.lockout.is_not_a_password_sign_in"
 AXES_LOCKOUT_CALLABLE = "lms.site.lockout.response"
 AXES_DISABLE_ACCESS_LOG = True
 WAGTAILADMIN_USER_LOGIN_FORM = "lms.site.views.auth.AdminSignInForm"
+
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("es", "Spanish")]
+CSRF_FAILURE_VIEW = "lms.site.views.errors.csrf_failure"
 
 TEMPLATES = [
     {
