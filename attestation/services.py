@@ -259,12 +259,17 @@ def escalate_questions(today: datetime.date | None = None) -> int:
     waiting = PolicyQuestion.objects.filter(
         answered_at__isnull=True, assigned_to__isnull=False, routed_on__lt=today
     )
-    for question in waiting.select_related("policy"):
-        if rules.working_days_between(question.routed_on, today) < rules.ESCALATE_AFTER_WORKING_DAYS:
-            continue
+    due = [
+        q
+        for q in waiting.select_related("policy", "asker")
+        if rules.working_days_between(q.routed_on, today) >= rules.ESCALATE_AFTER_WORKING_DAYS
+    ]
+    team_of = dict(
+        Profile.objects.filter(user_id__in={q.assigned_to_id for q in due}).values_list("user_id", "team_id")
+    )
+    for question in due:
         current = question.assigned_to_id
-        team_id = Profile.objects.filter(user_id=current).values_list("team_id", flat=True).first()
-        above = leader_above(person_id=current, team_id=team_id, teams=teams)
+        above = leader_above(person_id=current, team_id=team_of.get(current), teams=teams)
         with transaction.atomic():
             updated = PolicyQuestion.objects.filter(
                 pk=question.pk, assigned_to_id=current, routed_on=question.routed_on, answered_at__isnull=True

@@ -189,3 +189,12 @@ def test_reminders_go_once_each_and_only_once_the_update_has_opened(org, certify
     assert services.send_reminders(today + datetime.timedelta(days=21)) == 0
     assert not Notification.objects.filter(recipient=member).exists()
     assert Notification.objects.filter(recipient=org.lead).count() == 3
+
+
+def test_a_later_material_change_replaces_the_one_still_owed(org, certify, policy):
+    certify(org.head)
+    first = change(policy)
+    second = change(policy, body="<p>Advisers may refund up to £100.</p>", summary="Limit now £100")
+    due = selectors.due_for(org.head)
+    assert [d.version.pk for d in due] == [second.pk]
+    assert Attestation.objects.get(policy_version=first).superseded
