@@ -49,6 +49,9 @@ ACTIONS = frozenset(
         # Policy updates: a holder confirms a material change; HR opens one to everyone (attestation).
         "policy_update.attest",
         "policy_update.open_all",
+        # Boosters paused for a leave, and resumed (boosters).
+        "boosters.pause",
+        "boosters.resume",
     }
 )
 

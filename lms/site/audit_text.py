@@ -44,6 +44,8 @@ ACTIONS = {
     "surveys.import": gettext_lazy("Customer surveys imported"),
     "policy_update.attest": gettext_lazy("Policy update confirmed"),
     "policy_update.open_all": gettext_lazy("Policy update opened to everyone"),
+    "boosters.pause": gettext_lazy("Boosters paused"),
+    "boosters.resume": gettext_lazy("Boosters resumed"),
 }
 
 
@@ -240,6 +242,10 @@ def _evidence_sentence(verb: str, who: str, whose: str, data: dict) -> str | Non
             "version": data.get("version", "—"),
             "policy": data.get("policy", ""),
         }
+    if verb == "boosters.pause":
+        return _("%(who)s paused booster questions.") % {"who": who}
+    if verb == "boosters.resume":
+        return _("%(who)s resumed booster questions.") % {"who": who}
     return None
 
 

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attestation import selectors as attestation_selectors
 from certificates import leaders_first
 from certificates.selectors import my_certificates
 from courses import selectors
+from evidence.summaries import my_followups
 from lms.core import conf
 from lms.core.notifications import service as notifications
 from lms.site.calendar import feed_token
@@ -36,7 +38,8 @@ def my_training(request):
             "today": today,
             "due_soon_days": soon,
             "certificates": my_certificates(request.user),
-            "nudges": request.user.nudges.select_related("sender", "course")[:5],
+            "followups": my_followups(request.user),
+            "policy_updates": attestation_selectors.due_for(request.user),
             "notices": notifications.unread_for(request.user)[:NOTICES_SHOWN],
             "notices_unread": notifications.unread_count(request.user),
             "calendar_feed": request.build_absolute_uri(

@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from attestation import selectors as attestation_selectors
+from boosters.selectors import recall_for
 from certificates import leaders_first
 from certificates.models import Certificate
 from certificates.standing import STATE_LABELS
 from courses.models import Enrolment
+from evidence.summaries import team_service_trends
 from lms.core import conf, roles
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
@@ -48,6 +51,10 @@ def team_view(request):
         return exports.matrix_download(matrix, fmt, filename="team-progress")
     user_ids = [row.person.user_id for row in matrix.rows]
     gaps = dashboards.skill_gaps(user_ids=user_ids)
+    # Evidence from real service beside the training scores: each top team's trends (the teams below are
+    # in its figures), and recall from boosters for everyone shown. A fixed number of queries each.
+    led_ids = {t.pk for t in led}
+    tops = [focus] if focus else [t for t in led if t.parent_id not in led_ids]
     # Counts and charts cover everyone; the table shows one page of people, overdue first.
     page = Paginator(matrix.rows, conf.get("LMS_TEAM_PAGE_SIZE")).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -63,6 +70,9 @@ def team_view(request):
             "focus": focus,
             "gaps": gaps,
             "gap_chart": charts.gap_bars(gaps),
+            "service_trends": [team_service_trends(t) for t in tops],
+            "recall": recall_for(user_ids=user_ids),
+            "policy_updates": attestation_selectors.due_table(user_ids),
             "state_chart": charts.state_bars(counts, STATE_LABELS),
             "state_labels": STATE_LABELS,
             "counts": counts,
