@@ -19,15 +19,17 @@ from freezegun import freeze_time
 
 from boosters.jobs import send_booster_reminders
 from certificates import services as certificate_services
+from certificates.models import Certificate
 from evidence.models import Scorecard
 from lms.core.models import Notification
 from quizzes import services as quiz_services
-from tests.factories import CoursePageFactory, ProfileFactory
+from tests.attestation.conftest import change
+from tests.factories import CoursePageFactory, PolicyFactory, ProfileFactory
 from tests.fixtures.assessments import finish_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 # Apps whose interface ships in Spanish (lms.core's catalogue also holds lms/base.html and the emails).
-APPS = ["courses", "quizzes", "certificates", "lms/core", "lms/site", "evidence", "boosters"]
+APPS = ["courses", "quizzes", "certificates", "lms/core", "lms/site", "evidence", "boosters", "attestation"]
 LANGUAGE = "es"
 
 
@@ -236,3 +238,36 @@ def test_boosters_waiting_notice_in_the_recipients_language(course, assessment, 
     assert spanish.subject == "Refuerzos pendientes: Responda 2 preguntas breves (menos de un minuto)."
     english = Notification.objects.get(recipient=other_learner)
     assert english.subject == "Boosters waiting: Answer 2 short questions (under a minute)."
+
+
+# Policy updates (re-attestation) in Spanish.
+
+
+@pytest.mark.django_db
+def test_policy_updates_page_in_spanish(client, org, course):
+    policy = PolicyFactory(title="Reembolsos", slug="refunds", body="<p>Advisers may refund up to £50.</p>")
+    Certificate.objects.create(
+        holder=org.head,
+        course=course,
+        holder_name="Head",
+        course_title=course.title,
+        issued_on=datetime.date.today() - datetime.timedelta(days=30),
+        policy_versions=[{"slug": policy.slug, "title": policy.title, "version": 1}],
+    )
+    change(policy)
+    client.force_login(org.head)
+    page = text_of(get_in_spanish(client, "/training/policy-updates/"))
+    assert "Actualizaciones de políticas" in page and "Reembolsos</a> · versión 2" in page
+    assert "Actualización de política pendiente" in page and "Preguntas sobre las políticas" in page
+    assert "Policy update due" not in page
+
+
+@pytest.mark.django_db
+def test_policy_api_error_detail_in_spanish_code_in_english(client, learner):
+    client.force_login(learner)
+    response = get_in_spanish(client, "/api/v1/policies/987654/versions/")
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "No hay ninguna política publicada con el identificador 987654.",
+        "code": "policy_not_found",
+    }
