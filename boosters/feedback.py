@@ -10,6 +10,7 @@ from certificates.models import Certificate
 from courses.models import Enrolment
 from courses.progress import progress_for
 from lms.core import conf, roles
+from lms.core.converters import as_id
 from lms.core.exceptions import Forbidden, LMSError
 
 from .models import CourseFeedback, ModuleFeedback
@@ -80,7 +81,7 @@ def give(*, user, course, rating, comment="", modules: dict | None = None) -> Co
     course_modules = {m.pk: m for m in course.modules()}
     cleaned = {}
     for key, value in (modules or {}).items():
-        module = course_modules.get(int(key)) if str(key).isdigit() else None
+        module = course_modules.get(as_id(key))
         if module is None:
             raise LMSError(
                 _("“%(course)s” has no module with id %(id)s.") % {"course": course.title, "id": key},

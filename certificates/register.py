@@ -27,7 +27,7 @@ def _int(name: str, raw, errors: list, *, maximum: int = MAX_ID) -> int | None:
     if raw in (None, ""):
         return None
     text = str(raw).strip()
-    if len(text) > 20 or not text.lstrip("-").isdigit():
+    if len(text) > 20 or not (text.isascii() and text.lstrip("-").isdigit()):
         errors.append(_("%(name)s: “%(value)s” is not a whole number.") % {"name": name, "value": text[:20]})
         return None
     value = int(text)
@@ -57,7 +57,8 @@ def clean_filters(params) -> dict:
         "course": _int("course", params.get("course"), errors),
         "expires_within": _int("expires_within", params.get("expires_within"), errors, maximum=MAX_DAYS),
         "status": (params.get("status") or "").strip() or None,
-        "q": (params.get("q") or "").strip()[:100] or None,
+        # NUL characters cannot reach PostgreSQL.
+        "q": (params.get("q") or "").replace("\x00", "").strip()[:100] or None,
     }
     if cleaned["status"] and cleaned["status"] not in STATUSES:
         errors.append(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.core import audit, roles
+from lms.core.converters import as_id
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
 from lms.core.notifications import announce
@@ -276,7 +277,7 @@ def can_view(*, user, certificate: Certificate) -> bool:
 def visible_certificate(*, user, certificate_id) -> Certificate:
     certificate = (
         Certificate.objects.select_related("holder").filter(pk=certificate_id).first()
-        if str(certificate_id).isdigit()
+        if as_id(certificate_id) is not None
         else None
     )
     if certificate is None or not can_view(user=user, certificate=certificate):

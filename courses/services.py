@@ -7,6 +7,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from lms.core import audit, roles
+from lms.core.converters import as_id
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
 from lms.core.notifications import announce
@@ -35,7 +36,7 @@ def enrolment_for(*, user, enrolment_id) -> Enrolment:
     """The caller's own enrolment; anyone else's looks exactly like a missing one."""
     enrolment = (
         Enrolment.objects.select_related("course").filter(pk=enrolment_id, user=user).first()
-        if str(enrolment_id).isdigit()
+        if as_id(enrolment_id) is not None
         else None
     )
     if enrolment is None:
@@ -126,7 +127,7 @@ def assign_many(
 def _module_of(course: CoursePage, module_id) -> ModulePage:
     module = (
         ModulePage.objects.live().child_of(course).filter(pk=module_id).first()
-        if str(module_id).isdigit()
+        if as_id(module_id) is not None
         else None
     )
     if module is None:
@@ -174,7 +175,7 @@ def _enrolment_to_change(*, by, enrolment_id) -> Enrolment:
     """The enrolment, locked, when ``by`` may change it (HR, or a leader of the learner)."""
     enrolment = (
         Enrolment.objects.select_for_update().select_related("course", "user").filter(pk=enrolment_id).first()
-        if str(enrolment_id).isdigit()
+        if as_id(enrolment_id) is not None
         else None
     )
     if enrolment is None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from courses import services as course_services
 from courses.models import CoursePage, Skill
 from lms.core import audit
+from lms.core.converters import as_id
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.roles import is_hr, leads
 
@@ -72,7 +73,9 @@ def _apply(check: ServiceCheck, data: dict, *, complete: bool) -> None:
 
 def live_scorecard(scorecard_id) -> Scorecard:
     scorecard = (
-        Scorecard.objects.filter(pk=scorecard_id, live=True).first() if str(scorecard_id).isdigit() else None
+        Scorecard.objects.filter(pk=scorecard_id, live=True).first()
+        if as_id(scorecard_id) is not None
+        else None
     )
     if scorecard is None:
         raise NotFound(
@@ -172,7 +175,7 @@ def check_for(*, user, check_id) -> ServiceCheck:
         .select_related("employee", "checker", "scorecard")
         .filter(pk=check_id)
         .first()
-        if str(check_id).isdigit() and int(check_id) < 10**15
+        if as_id(check_id) is not None
         else None
     )
     if check is None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from lms.core import audit, roles
+from lms.core.converters import as_id
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
 from lms.core.notifications import announce
@@ -38,7 +39,7 @@ def own_attempt(*, user, attempt_id, lock: bool = False, related: bool = True) -
     qs = Attempt.objects.select_related("course", "assessment") if related else Attempt.objects.all()
     if lock:
         qs = qs.select_for_update(of=("self",))
-    attempt = qs.filter(pk=attempt_id, learner=user).first() if str(attempt_id).isdigit() else None
+    attempt = qs.filter(pk=attempt_id, learner=user).first() if as_id(attempt_id) is not None else None
     if attempt is None:
         # Somebody else's attempt looks exactly like a missing one.
         raise NotFound(_("You have no attempt with id %(id)s.") % {"id": attempt_id}, code="not_your_attempt")
@@ -242,7 +243,7 @@ def reviewable(*, reviewer, review_id, lock: bool = False) -> Review:
     qs = Review.objects.select_related("attempt__learner", "attempt__course", "attempt__assessment")
     if lock:
         qs = qs.select_for_update(of=("self",))
-    review = qs.filter(pk=review_id).first() if str(review_id).isdigit() else None
+    review = qs.filter(pk=review_id).first() if as_id(review_id) is not None else None
     if review is None or not (
         roles.leads(reviewer, review.attempt.learner) or reviewer.pk == review.attempt.learner_id
     ):

@@ -140,7 +140,8 @@ class QuestionQualityReport(ReportView):
         editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
         pages = AssessmentPage.objects.filter(pk__in=editable.values("pk")).order_by("path")
         only = self.request.GET.get("assessment", "")
-        if only.isdigit():
+        # ASCII digits of a size any database holds ("²".isdigit() is true, and 20 digits overflow SQLite).
+        if only.isascii() and only.isdigit() and len(only) <= 18:
             pages = pages.filter(pk=int(only))
         rows = []
         for page in pages:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, Skill
 from lms.core.audit import Origin
+from lms.core.converters import as_id
 from lms.core.exceptions import LMSError
 from lms.core.models import Team
 from lms.core.roles import is_hr, is_leader, leads, teams_led_by
@@ -311,11 +312,11 @@ def assign(request, check_id):
             _("Only the checker, the employee's leader or HR can assign courses from a check.")
         )
     skill = Skill.objects.filter(
-        pk=request.POST.get("skill") if str(request.POST.get("skill")).isdigit() else None
+        pk=request.POST.get("skill") if as_id(request.POST.get("skill")) is not None else None
     ).first()
     course = (
         CoursePage.objects.live()
-        .filter(pk=request.POST.get("course") if str(request.POST.get("course")).isdigit() else None)
+        .filter(pk=request.POST.get("course") if as_id(request.POST.get("course")) is not None else None)
         .first()
     )
     if skill is None or course is None:

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from lms.core.converters import as_id
 from lms.core.exceptions import LMSError
 
 
@@ -19,8 +20,8 @@ def person(user_id):
     """An active person by id from a query string, or 404."""
     text = str(user_id or "")
     found = (
-        get_user_model().objects.filter(pk=int(text), is_active=True).first()
-        if text.isdigit() and len(text) < 18
+        get_user_model().objects.filter(pk=as_id(text), is_active=True).first()
+        if as_id(text) is not None
         else None
     )
     if found is None:

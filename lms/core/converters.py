@@ -3,6 +3,15 @@
 MAX_ID = 10**18 - 1
 
 
+def as_id(value) -> int | None:
+    """An id typed or sent as text, or None: ASCII digits only ("²" and "٣" pass str.isdigit but not
+    int(), or not as a number anyone meant) and no more than any database's integers hold."""
+    text = str(value).strip() if value is not None else ""
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None
+
+
 class IdConverter:
     regex = "[0-9]{1,18}"
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms.core import audit, roles
+from lms.core.converters import as_id
 from lms.core.exceptions import Forbidden, LMSError, NotFound
 from lms.core.models import Nudge, Team
 from lms.core.notifications import announce
@@ -20,7 +21,7 @@ def visible_teams(user) -> list[Team]:
 def team_for(user, team_id) -> Team:
     """One team the caller may see; another team looks like a missing one."""
     teams = {t.pk: t for t in visible_teams(user)}
-    team = teams.get(int(team_id)) if str(team_id).isdigit() else None
+    team = teams.get(as_id(team_id))
     if team is None:
         raise NotFound(_("You lead no team with id %(id)s.") % {"id": team_id}, code="team_not_found")
     return team

@@ -204,7 +204,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "lms.core.api.errors.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # limit 1–200 and offset 0–1,000,000: an unbounded offset reaches the database as it is.
+    "DEFAULT_PAGINATION_CLASS": "lms.core.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
 }
 

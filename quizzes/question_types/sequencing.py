@@ -62,7 +62,9 @@ class Sequencing(QuestionType):
                 )
                 % {"missing": missing, "total": len(steps)}
             )
-        if not all(value.isdigit() and 1 <= int(value) <= len(steps) for value in given.values()):
+        if not all(
+            value.isascii() and value.isdigit() and 1 <= int(value) <= len(steps) for value in given.values()
+        ):
             raise UnreadableAnswer(
                 _("Give each step a position from 1 to %(total)d.") % {"total": len(steps)}
             )

@@ -43,7 +43,7 @@ def review_detail(request, review_id):
                 marks = {}
                 for criterion in question["rubric"]:
                     raw = request.POST.get(f"mark-{criterion['id']}", "")
-                    if raw.strip().lstrip("-").isdigit():
+                    if raw.strip().isascii() and raw.strip().lstrip("-").isdigit():
                         marks[criterion["id"]] = int(raw)
                 services.grade_written(
                     reviewer=request.user,

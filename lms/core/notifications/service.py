@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..converters import as_id
 from ..exceptions import LMSError, NotFound
 from ..models import Notification, NotificationPreference
 from ..roles import is_leader
@@ -159,7 +160,7 @@ def own_notification(*, user, notification_id) -> Notification:
     """The caller's notification; anyone else's looks exactly like a missing one."""
     notification = (
         Notification.objects.filter(pk=notification_id, recipient=user).first()
-        if str(notification_id).isdigit()
+        if as_id(notification_id) is not None
         else None
     )
     if notification is None:

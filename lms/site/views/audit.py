@@ -50,8 +50,9 @@ def _naming(person: str) -> Q:
 def audit_trail(request):
     roles.require_hr(request.user, _("The audit trail is for HR."))
     events = AuditEvent.objects.select_related("actor", "subject")
-    verb = request.GET.get("verb", "").strip()
-    person = request.GET.get("person", "").strip()[:100]
+    # NUL characters cannot reach PostgreSQL; nothing longer than a name or a code is useful here.
+    verb = request.GET.get("verb", "").replace("\x00", "").strip()[:100]
+    person = request.GET.get("person", "").replace("\x00", "").strip()[:100]
     errors: list[str] = []
     since = _date(request.GET.get("since", "").strip(), _("From"), errors)
     until = _date(request.GET.get("until", "").strip(), _("To"), errors)
