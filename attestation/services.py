@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates.models import Certificate
 from courses.models import Policy
@@ -121,7 +122,11 @@ def check_answers(*, version: PolicyVersion, answers: list) -> list[dict]:
     questions = [block.value for block in version.questions]
     if len(answers) != len(questions):
         raise Invalid(
-            _("Answer every question: %(n)s expected, %(got)s given.")
+            ngettext(
+                "Answer every question: %(n)s answer expected, %(got)s given.",
+                "Answer every question: %(n)s answers expected, %(got)s given.",
+                len(questions),
+            )
             % {"n": len(questions), "got": len(answers)},
             code="answers_missing",
         )
