@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from courses.models import CoursePage, ModulePage, Policy, Skill
 from lms.core.models import Team
@@ -91,3 +92,78 @@ def test_demo_has_a_locked_and_an_open_leaders_first_course_for_employee(demo, d
     assert "first-contact-resolution" in locked
     assert "Liam O'Connell" in states["first-contact-resolution"].detail
     assert any(access.is_open for access in states.values())
+
+
+def test_demo_evidence_gives_every_evidence_view_something_real(demo, django_user_model):
+    from evidence import rules
+    from evidence.models import CalibrationScore, Scorecard, ServiceCheck, ShopRound, SurveyResponse
+    from evidence.scoring import snapshot_of
+    from evidence.trends import team_trends
+
+    User = django_user_model
+    card = Scorecard.objects.get(title="Every customer contact", live=True)
+    criteria = [c for s in snapshot_of(card)["sections"] for c in s["criteria"]]
+    assert {c["skill"]["slug"] for c in criteria} == {
+        "listening",
+        "acknowledgement",
+        "apology",
+        "policy-knowledge",
+        "first-contact-resolution",
+    }
+    assert [c["skill"]["slug"] for c in criteria if c["critical"]] == ["policy-knowledge"]
+    assert any(c["allow_na"] for c in criteria) and not all(c["allow_na"] for c in criteria)
+    assert len({c["weight"] for c in criteria}) > 1
+
+    refunds = Policy.objects.get(slug="refunds")
+    assert refunds.version == 2
+    shop_round = ShopRound.objects.get()
+    assert {t.name for t in shop_round.teams.all()} == {"Front Desk", "Support Line"}
+    assert shop_round.ends_on < timezone.localdate()
+    contacts = ServiceCheck.objects.filter(round=shop_round, state="submitted", counted=True)
+    assert contacts.count() == 12
+    assert ServiceCheck.objects.filter(round=None, checker__username="hr", counted=True).count() == 4
+
+    front = team_trends(Team.objects.get(name="Front Desk"), months=4)["months"]
+    support = team_trends(Team.objects.get(name="Support Line"), months=4)["months"]
+    assert sum(1 for m in support if m["contacts"]) >= 3  # several months of trend
+    front_handoffs = [m["handoffs_per_contact"] for m in front if m["contacts"]]
+    support_handoffs = [m["handoffs_per_contact"] for m in support if m["contacts"]]
+    assert max(front_handoffs) <= 1 and all(2 <= h <= 3 for h in support_handoffs)
+    assert all(m["first_contact_resolution"] >= 50 for m in front if m["contacts"])
+    heard = {v for m in support for p in m["policy_versions_heard"] for v in p["versions"]}
+    assert heard == {1, 2}  # the refunds policy told in two versions
+
+    ratings = set(SurveyResponse.objects.values_list("rating", flat=True))
+    assert {1, 2, 4, 5} <= ratings
+    assert SurveyResponse.objects.exclude(comment="").count() >= 10
+    months = {r.strftime("%Y-%m") for r in SurveyResponse.objects.values_list("received_at", flat=True)}
+    assert len(months) >= 3
+
+    contact = rules.current_calibration()
+    assert contact is not None
+    assert CalibrationScore.objects.get(contact=contact, leader__username="leader2").passed
+    assert not CalibrationScore.objects.filter(contact=contact, leader__username="leader").exists()
+    assert rules.is_calibrated(User.objects.get(username="leader2"))
+    assert not rules.is_calibrated(User.objects.get(username="leader"))
+    # `leader` may record checks on this scorecard (certified in a course on its skills), uncounted for now.
+    leader, employee = User.objects.get(username="leader"), User.objects.get(username="employee")
+    assert rules.check_refusal(leader, employee, snapshot_of(card)) is None
+
+
+def test_demo_evidence_is_idempotent(demo):
+    from evidence.models import (
+        CalibrationContact,
+        CalibrationScore,
+        Scorecard,
+        ServiceCheck,
+        ShopperScript,
+        ShopRound,
+        SurveyResponse,
+    )
+
+    models = [CalibrationContact, CalibrationScore, Scorecard, ServiceCheck, ShopRound, ShopperScript]
+    counts = [m.objects.count() for m in [*models, SurveyResponse]]
+    version = Policy.objects.get(slug="refunds").version
+    call_command("lms_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts == [m.objects.count() for m in [*models, SurveyResponse]]
+    assert Policy.objects.get(slug="refunds").version == version

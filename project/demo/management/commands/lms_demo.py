@@ -4,6 +4,7 @@ from django.test.utils import override_settings
 from lms.core import conf
 from project.demo.content.build_assessments import build_assessments
 from project.demo.content.build_courses import build_curriculum
+from project.demo.evidence import build_demo_evidence
 from project.demo.organisation import (
     DEMO_PASSWORD,
     build_demo_activity,
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             assessments = build_assessments()
             issue_demo_certificates()
             build_demo_activity()
+            build_demo_evidence()  # after the certificates: checks need a certified or HR checker
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
