@@ -10,6 +10,7 @@ from icalendar import Calendar, Event
 
 from certificates.models import Certificate
 from courses.models import Enrolment
+from evidence.models import CoachingAction
 from lms.core import conf
 from lms.core.languages import in_language_of
 
@@ -93,4 +94,15 @@ def _calendar_for(user) -> bytes:
                     url,
                 )
             )
+    # Coaching follow-ups agreed on service checks, in the person's own calendar like their courses.
+    for action in CoachingAction.objects.filter(owner=user, done_at__isnull=True):
+        cal.add_component(
+            _event(
+                f"followup-{action.pk}",
+                action.due_on,
+                _("Follow-up: %(action)s") % {"action": action.text},
+                _("Agreed after a service check."),
+                base + reverse("lms:check", args=[action.check_record_id]),
+            )
+        )
     return cal.to_ical()

@@ -98,6 +98,18 @@ def my_training_export(request):
                 "",
             ]
         )
+    today = timezone.localdate()
+    for action in my_followups(request.user)["open"]:
+        rows.append(
+            [
+                action.text,
+                _("Follow-up after a service check"),
+                "",
+                action.due_on.isoformat(),
+                _("yes") if action.due_on < today else "",
+                "",
+            ]
+        )
     headers = [_("Course"), _("State"), _("Progress %"), _("Due / expires"), _("Overdue"), _("Next module")]
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
     return table_download(headers, rows, fmt, filename="my-training", title=_("My training"))

@@ -4,7 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from evidence.summaries import team_service_trends
 from lms.core import roles
+from lms.core.models import Team
 from lms.site import dashboards, exports
 
 
@@ -22,7 +24,13 @@ def organisation(request):
             for course, cell in zip(data["courses"], r["cells"], strict=True)
         ]
         return exports.table_download(headers, rows, fmt, filename="compliance", title=_("Compliance"))
-    return render(request, "lms_site/organisation.html", {"data": data, "query": request.GET.urlencode()})
+    # Evidence from real service beside compliance: each top team's trends (its teams below included).
+    trends = [team_service_trends(t) for t in Team.objects.filter(parent__isnull=True).order_by("name")]
+    return render(
+        request,
+        "lms_site/organisation.html",
+        {"data": data, "query": request.GET.urlencode(), "service_trends": trends},
+    )
 
 
 @login_required
