@@ -17,6 +17,7 @@ from courses.models import Policy
 from courses.models.snippets import PolicyVersion
 from lms.core import audit, conf, roles
 from lms.core.exceptions import LMSError, NotFound
+from lms.core.languages import in_language_of
 from lms.core.models import Profile
 from lms.core.names import display_name
 from lms.core.notifications.kinds import Kind
@@ -231,27 +232,31 @@ def send_reminders(today: datetime.date | None = None) -> int:
         for item in items:
             if not item.may_attest:
                 continue
-            days_left = (item.due_on - today).days
-            reached = [d for d in rules.REMINDER_DAYS if days_left <= d]
-            values = {"title": item.policy.title, "day": date_format(item.due_on)}
-            if days_left < 0:
-                step = "overdue"
-                text = (
-                    _("Your confirmation of the new “%(title)s” was due on %(day)s: please read it now.")
-                    % values
-                )
-            else:
-                step = str(min(reached)) if reached else "opened"
-                text = _("“%(title)s” has changed: read the new version and confirm it by %(day)s.") % values
-            if _tell(
-                recipient=people[holder_id],
-                kind=UPDATE_KIND,
-                subject=_("Policy update: %(title)s") % {"title": item.policy.title},
-                text=text,
-                link=link,
-                occasion=f"policy-update:{item.version.pk}:{step}",
-            ):
-                sent += 1
+            # Written in the holder's own language: a daily job has no browser to ask.
+            with in_language_of(people[holder_id]):
+                days_left = (item.due_on - today).days
+                reached = [d for d in rules.REMINDER_DAYS if days_left <= d]
+                values = {"title": item.policy.title, "day": date_format(item.due_on)}
+                if days_left < 0:
+                    step = "overdue"
+                    text = (
+                        _("Your confirmation of the new “%(title)s” was due on %(day)s: please read it now.")
+                        % values
+                    )
+                else:
+                    step = str(min(reached)) if reached else "opened"
+                    text = (
+                        _("“%(title)s” has changed: read the new version and confirm it by %(day)s.") % values
+                    )
+                if _tell(
+                    recipient=people[holder_id],
+                    kind=UPDATE_KIND,
+                    subject=_("Policy update: %(title)s") % {"title": item.policy.title},
+                    text=text,
+                    link=link,
+                    occasion=f"policy-update:{item.version.pk}:{step}",
+                ):
+                    sent += 1
     return sent
 
 
@@ -304,6 +309,11 @@ def get_policy(slug: str) -> Policy:
 
 
 def _tell_answerer(*, question: PolicyQuestion, recipient, escalated: bool) -> None:
+    with in_language_of(recipient):
+        _tell_answerer_now(question=question, recipient=recipient, escalated=escalated)
+
+
+def _tell_answerer_now(*, question: PolicyQuestion, recipient, escalated: bool) -> None:
     text = (
         _("Nobody has answered this question about “%(title)s” for three working days; it now waits for you.")
         if escalated
@@ -367,14 +377,15 @@ def answer(*, question: PolicyQuestion, by, text: str) -> PolicyQuestion:
         raise Invalid(_("Keep the answer to 4,000 characters."), code="answer_too_long")
     question.answer, question.answered_by, question.answered_at = text, by, timezone.now()
     question.save(update_fields=["answer", "answered_by", "answered_at"])
-    _tell(
-        recipient=question.asker,
-        kind=QUESTION_KIND,
-        subject=_("Your question about “%(title)s” is answered") % {"title": question.policy.title},
-        text=text,
-        link=reverse("lms:policy", kwargs={"slug": question.policy.slug}),
-        occasion=f"policy-question:{question.pk}:answered",
-    )
+    with in_language_of(question.asker):
+        _tell(
+            recipient=question.asker,
+            kind=QUESTION_KIND,
+            subject=_("Your question about “%(title)s” is answered") % {"title": question.policy.title},
+            text=text,
+            link=reverse("lms:policy", kwargs={"slug": question.policy.slug}),
+            occasion=f"policy-question:{question.pk}:answered",
+        )
     return question
 
 

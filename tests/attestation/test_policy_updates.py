@@ -198,3 +198,21 @@ def test_a_later_material_change_replaces_the_one_still_owed(org, certify, polic
     due = selectors.due_for(org.head)
     assert [d.version.pk for d in due] == [second.pk]
     assert Attestation.objects.get(policy_version=first).superseded
+
+
+def test_reminders_and_answers_are_written_in_each_recipients_language(org, certify, policy):
+    from lms.core.models import Notification, Profile
+
+    Profile.objects.filter(user=org.lead).update(language="es")
+    certify(org.lead)
+    change(policy)
+    assert services.send_reminders(timezone.localdate()) == 1
+    notice = Notification.objects.get(recipient=org.lead)
+    assert notice.subject.startswith("Actualización de política")
+    member = org.member(org.desk, "amy")
+    question = services.ask(person=member, policy=policy, text="Does the new limit apply to vouchers?")
+    asked = Notification.objects.filter(recipient=org.lead).exclude(pk=notice.pk).get()
+    assert "pregunta" in asked.subject.lower()  # the leader reads Spanish
+    services.answer(question=question, by=org.lead, text="Yes, vouchers too.")
+    answered = Notification.objects.get(recipient=member)
+    assert answered.subject.startswith("Your question about")  # the member follows the site: English
