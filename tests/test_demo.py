@@ -167,3 +167,23 @@ def test_demo_evidence_is_idempotent(demo):
     call_command("lms_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert counts == [m.objects.count() for m in [*models, SurveyResponse]]
     assert Policy.objects.get(slug="refunds").version == version
+
+
+@pytest.mark.parametrize(
+    ("username", "path", "shows"),
+    [
+        ("employee", "/training/checks/mine/", "DEMO-CHECK-"),
+        ("employee2", "/training/checks/mine/", "critical missed"),
+        ("leader", "/training/team/", "Refunds and account credits: version 1"),
+        ("leader", "/training/calibration/", "Mrs Patel"),
+        ("leader2", "/training/team/", "Service on real contacts: Support Line"),
+        ("head", "/training/checks/trends/", "Service on real contacts: Customer Service"),
+        ("head", "/training/rounds/", "Autumn round"),
+        ("hr", "/training/surveys/comments/", "put through to three different people"),
+    ],
+)
+def test_demo_evidence_pages_show_real_data(demo, client, username, path, shows):
+    client.login(username=username, password="demo1234")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert shows in response.content.decode()
