@@ -65,6 +65,9 @@ def pages_to_check():
     hr = User.objects.get(username="hr")
     export = certificate_services.request_export(user=hr, filters={"q": "Bront"})
     assessment = quiz_services.assessment_for(course)
+    from courses.models.snippets import PolicyVersion
+
+    refunds = PolicyVersion.objects.filter(policy__slug="refunds").order_by("-version").first()
 
     return {
         None: [
@@ -82,6 +85,11 @@ def pages_to_check():
             ("certificate page", f"/training/certificates/{certificate.pk}/?issued=1"),
             ("notifications", "/training/notifications/"),
             ("notification settings", "/training/settings/notifications/"),
+            ("policy page", "/training/policies/refunds/"),
+            ("policy updates", "/training/policy-updates/"),
+            ("policy questions", "/training/policy-questions/"),
+            ("boosters", "/training/boosters/"),
+            ("course feedback form", f"/training/feedback/{certificate.course_id}/"),
             ("a refusal (403)", "/training/team/", 403),
             ("a missing page (404)", "/no-such-page/", 404),
         ],
@@ -92,6 +100,8 @@ def pages_to_check():
             ("review queue", "/training/reviews/"),
             ("review of a written reply", f"/training/reviews/{written.pk}/"),
             ("observation sign-off", f"/training/reviews/{observation.pk}/"),
+            ("a policy update to confirm", f"/training/policy-updates/{refunds.pk}/"),
+            ("recall from boosters", "/training/boosters/team/"),
         ],
         "hr": [
             ("organisation", "/training/organisation/"),
@@ -103,6 +113,9 @@ def pages_to_check():
             ("certificate export", f"/training/exports/{export.pk}/"),
             ("item statistics", "/training/statistics/"),
             ("statistics of one assessment", f"/training/statistics/{assessment.pk}/"),
+            ("policy update progress", "/training/policy-updates/progress/"),
+            ("policy questions overview", "/training/policy-questions/overview/"),
+            ("course feedback", "/training/feedback/"),
         ],
     }
 
