@@ -15,7 +15,9 @@ from .conftest import full
 @pytest.fixture
 def followup(org, hr, scorecard, ids):
     employee = org.member(org.desk, "ellie", first_name="Ellie", last_name="Evans")
-    check = services.record_check(checker=hr, employee=employee, scorecard=scorecard, data=full(ids), submit=True)
+    check = services.record_check(
+        checker=hr, employee=employee, scorecard=scorecard, data=full(ids), submit=True
+    )
     action = services.add_action(
         check=check,
         by=hr,
@@ -39,11 +41,16 @@ def test_follow_ups_are_in_the_calendar_feed(client, followup):
     assert action.due_on.strftime("%Y%m%d") in feed
     action.done_at = timezone.now()
     action.save()
-    assert "Listen to two calls" not in client.get(f"/training/calendar/{feed_token(employee)}.ics").content.decode()
+    assert (
+        "Listen to two calls"
+        not in client.get(f"/training/calendar/{feed_token(employee)}.ics").content.decode()
+    )
 
 
 def test_follow_ups_are_in_the_my_training_spreadsheet(client, followup):
     employee, action = followup
     client.force_login(employee)
     text = client.get("/training/export/?format=csv").content.decode()
-    assert "Listen to two calls with Sam,Follow-up after a service check,," + action.due_on.isoformat() in text
+    assert (
+        "Listen to two calls with Sam,Follow-up after a service check,," + action.due_on.isoformat() in text
+    )
