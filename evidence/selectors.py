@@ -5,23 +5,19 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from lms.core.converters import as_id
 from lms.core.exceptions import NotFound
 from lms.core.models import Team
 from lms.core.roles import is_hr, teams_led_by
+from lms.core.teams import descendants
 
 from . import rounds, rules
 from .models import CalibrationContact, Dispute, Scorecard, ShopRound, SurveyResponse
 
 
-def _id(value) -> int | None:
-    """An id from a URL or body, or None for anything that cannot be one."""
-    text = str(value)
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
-
-
 def person(person_id, *, field: str = "employee"):
     """An active person by id, or a 404 naming the id."""
-    pk = _id(person_id)
+    pk = as_id(person_id)
     user = get_user_model().objects.filter(pk=pk, is_active=True).first() if pk else None
     if user is None:
         raise NotFound(
@@ -29,6 +25,18 @@ def person(person_id, *, field: str = "employee"):
             code="user_not_found",
         )
     return user
+
+
+def about_people(queryset, filters: dict):
+    """Narrow a list of checks or survey responses to one ``employee``, or to a ``team`` and the teams
+    below it, as the list endpoints' filters ask."""
+    if "employee" in filters:
+        queryset = queryset.filter(employee_id=filters["employee"])
+    if "team" in filters:
+        queryset = queryset.filter(
+            employee__lms_profile__team__in=descendants(Team.objects.filter(pk=filters["team"]))
+        )
+    return queryset
 
 
 def live_scorecards():
@@ -55,7 +63,7 @@ def visible_teams(user) -> list[Team]:
 
 def team_for(user, team_id) -> Team:
     """One team the caller may see; another team looks like a missing one."""
-    team = {t.pk: t for t in visible_teams(user)}.get(_id(team_id))
+    team = {t.pk: t for t in visible_teams(user)}.get(as_id(team_id))
     if team is None:
         raise NotFound(_("You lead no team with id %(id)s.") % {"id": team_id}, code="team_not_found")
     return team
@@ -94,7 +102,7 @@ def disputes_for(user):
 
 def dispute_for(user, dispute_id) -> Dispute:
     """A dispute on a check the caller sees, or one they may settle; anyone else's is a 404."""
-    pk = _id(dispute_id)
+    pk = as_id(dispute_id)
     dispute = (
         Dispute.objects.select_related("check_record__checker", "check_record__employee")
         .filter(pk=pk)
@@ -122,7 +130,7 @@ def current_calibration() -> CalibrationContact:
 
 
 def calibration_contact(contact_id) -> CalibrationContact:
-    pk = _id(contact_id)
+    pk = as_id(contact_id)
     contact = CalibrationContact.objects.filter(pk=pk).first() if pk else None
     if contact is None:
         raise NotFound(
@@ -141,7 +149,7 @@ def visible_responses(user):
 
 
 def response_for(user, response_id) -> SurveyResponse:
-    pk = _id(response_id)
+    pk = as_id(response_id)
     response = visible_responses(user).select_related("employee").filter(pk=pk).first() if pk else None
     if response is None:
         raise NotFound(
@@ -161,7 +169,7 @@ def visible_rounds(user):
 
 
 def round_for(user, round_id) -> ShopRound:
-    pk = _id(round_id)
+    pk = as_id(round_id)
     item = visible_rounds(user).select_related("script").filter(pk=pk).first() if pk else None
     if item is None:
         raise NotFound(

@@ -14,8 +14,6 @@ from lms.core.api.query import FilterParameters, QueryChoice, QueryId, QueryInte
 from lms.core.api.serializers import ErrorSerializer
 from lms.core.audit import Origin
 from lms.core.exceptions import NotFound
-from lms.core.models import Team
-from lms.core.teams import descendants
 
 from .. import selectors, services, trends
 from .. import serializers as s
@@ -65,12 +63,7 @@ class ServiceCheckList(generics.ListAPIView, EvidenceAPIView):
     def get_queryset(self):
         filters = CheckQuery.read(self.request)
         checks = selectors.checks_for_list(self.request.user)
-        if "employee" in filters:
-            checks = checks.filter(employee_id=filters["employee"])
-        if "team" in filters:
-            checks = checks.filter(
-                employee__lms_profile__team__in=descendants(Team.objects.filter(pk=filters["team"]))
-            )
+        checks = selectors.about_people(checks, filters)
         if filters.get("state"):
             checks = checks.filter(state=filters["state"])
         if filters.get("kind"):

@@ -16,7 +16,6 @@ from lms.core.api.serializers import ErrorSerializer
 from lms.core.audit import Origin
 from lms.core.exceptions import Forbidden, LMSError, NotFound
 from lms.core.models import Team
-from lms.core.teams import descendants
 from lms.core.throttle import ClientRateThrottle
 
 from .. import calibration, rounds, selectors, surveys
@@ -254,12 +253,7 @@ class SurveyResponseList(generics.ListAPIView, EvidenceAPIView):
     def get_queryset(self):
         filters = ResponseQuery.read(self.request)
         responses = selectors.visible_responses(self.request.user)
-        if "employee" in filters:
-            responses = responses.filter(employee_id=filters["employee"])
-        if "team" in filters:
-            responses = responses.filter(
-                employee__lms_profile__team__in=descendants(Team.objects.filter(pk=filters["team"]))
-            )
+        responses = selectors.about_people(responses, filters)
         return responses.select_related("employee").prefetch_related("skills").order_by("-received_at", "-pk")
 
     @extend_schema(
