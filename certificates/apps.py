@@ -14,9 +14,10 @@ class CertificatesConfig(AppConfig):
         from courses.services import modules_completed
         from quizzes.services import attempt_graded
 
-        from . import checks, signals
+        from . import checks, signals, standing_cache
 
         register(checks.check_public_base_url, Tags.urls, deploy=True)
+        standing_cache.connect_signals()
 
         attempt_graded.connect(signals.on_attempt_graded, dispatch_uid="lms_certificates_attempt_graded")
         modules_completed.connect(

@@ -28,7 +28,7 @@ from lms.core.teams import all_teams
 from quizzes.models import AssessmentPage, Attempt, Review
 from quizzes.rules import cooldown_until
 
-from . import leaders_first
+from . import leaders_first, standing_cache
 from .models import Certificate, status_of
 
 NOT_STARTED, IN_PROGRESS, ASSESSMENT = "not_started", "in_progress", "assessment"
@@ -62,6 +62,9 @@ class Standing:
     # Where the next step happens: one of GO_*, with the page when the caller asked for detail.
     go: str = GO_COURSE
     target: object = None
+    # When the wording turns by the clock rather than by an event (a cool-down ending); caches keep the
+    # standing no longer than that.
+    changes_at: datetime.datetime | None = None
 
     @property
     def label(self) -> str:
@@ -295,6 +298,7 @@ def _while_learning(standing: Standing, facts: _Facts, course, attempts, left: i
             "You have used all %(limit)d attempts: talk to your team leader about next steps."
         ) % {"limit": limit}
     elif wait_until:
+        standing.changes_at = wait_until
         local = timezone.localtime(wait_until)
         standing.next_step = _(
             "Revisit the modules; you can try the assessment again after %(time)s on %(day)s."
@@ -321,10 +325,15 @@ def standings_for(user, courses, *, today: datetime.date | None = None) -> dict[
     courses = list(courses)
     if not courses or not getattr(user, "is_authenticated", False):
         return {}
-    team_id = Profile.objects.filter(user=user).values_list("team_id", flat=True).first()
-    person = _Person(user.pk, team_id)
-    facts = _gather([person], courses, members=[user.pk], today=today or timezone.localdate(), detail=True)
-    return {course.pk: _decide(facts, user.pk, course) for course in courses}
+    today = today or timezone.localdate()
+
+    def compute(user_ids):
+        team_id = Profile.objects.filter(user=user).values_list("team_id", flat=True).first()
+        facts = _gather([_Person(user.pk, team_id)], courses, members=[user.pk], today=today, detail=True)
+        return {(user.pk, course.pk): _decide(facts, user.pk, course) for course in courses}
+
+    standings = standing_cache.cached_standings([user.pk], courses, today=today, detail=True, compute=compute)
+    return {course.pk: standings[(user.pk, course.pk)] for course in courses}
 
 
 def standing_for(user, course, *, today: datetime.date | None = None) -> Standing:
@@ -336,6 +345,17 @@ def standings_many(
 ) -> dict[tuple[int, int], Standing]:
     """(user id, course id) → standing, for a whole team: ``people`` carry ``user_id`` and ``team_id``;
     ``members`` may give their ids as a subquery."""
-    members = members if members is not None else [p.user_id for p in people]
-    facts = _gather(people, courses, members=members, today=today or timezone.localdate(), detail=False)
-    return {(p.user_id, c.pk): _decide(facts, p.user_id, c) for p in people for c in courses}
+    today = today or timezone.localdate()
+    courses = list(courses)
+
+    def compute(user_ids):
+        wanted = set(user_ids)
+        some = [p for p in people if p.user_id in wanted]
+        # Everyone missing: the caller's subquery is cheaper to send than a list of a thousand ids.
+        asked = members if len(some) == len(people) and members is not None else [p.user_id for p in some]
+        facts = _gather(some, courses, members=asked, today=today, detail=False)
+        return {(p.user_id, c.pk): _decide(facts, p.user_id, c) for p in some for c in courses}
+
+    return standing_cache.cached_standings(
+        [p.user_id for p in people], courses, today=today, detail=False, compute=compute
+    )

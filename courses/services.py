@@ -146,9 +146,12 @@ def open_module(*, enrolment: Enrolment, module: ModulePage) -> None:
         fields["state"] = Enrolment.State.IN_PROGRESS
     if not fields:
         return
-    Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
     for name, value in fields.items():
         setattr(enrolment, name, value)
+    if "state" in fields:  # a first start changes the learner's standing: saved so post_save tells caches
+        enrolment.save(update_fields=list(fields))
+    else:
+        Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
 
 
 @transaction.atomic

@@ -5,10 +5,46 @@ client ever sees before submission. What each kind of question holds is up to it
 ``quizzes.question_types``.
 """
 
+import hashlib
+import json
 import random
+from collections import OrderedDict
+
+from django.core.cache import cache
 
 from . import question_types
 from .blocks import PoolBlock
+
+# An assessment's questions as blocks, converted once per process: converting them reads every question's
+# skills (a query per pool and question type) and builds every block's value, about half of starting an
+# attempt. Keyed by the questions' stored JSON and a version that any change to a skill bumps, so an edit
+# or a renamed skill is never served from here; the blocks are only read.
+_CONVERTED: OrderedDict = OrderedDict()
+_CONVERTED_MAX = 32
+SKILLS_VERSION_KEY = "lms:skills:version"
+
+
+def skills_changed(**kwargs) -> None:
+    """A skill was saved or deleted: questions converted before now name it as it was."""
+    try:
+        cache.incr(SKILLS_VERSION_KEY)
+    except ValueError:
+        cache.set(SKILLS_VERSION_KEY, 1, None)
+
+
+def _blocks(assessment) -> tuple:
+    raw = json.dumps(
+        [list(assessment.questions.raw_data), list(assessment.observation.raw_data)], default=str
+    )
+    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    key = (assessment.pk, digest, cache.get(SKILLS_VERSION_KEY, 0))
+    converted = _CONVERTED.get(key)
+    if converted is None:
+        converted = (list(assessment.questions), list(assessment.observation))
+        _CONVERTED[key] = converted
+        while len(_CONVERTED) > _CONVERTED_MAX:
+            _CONVERTED.popitem(last=False)
+    return converted
 
 
 def question_from_block(block, rng: random.Random) -> dict:
@@ -18,8 +54,9 @@ def question_from_block(block, rng: random.Random) -> dict:
 def build_snapshot(assessment, *, seed: int) -> dict:
     """Draw pools and shuffle options, reproducibly from ``seed``."""
     rng = random.Random(seed)  # noqa: S311 - reproducible shuffling, not security
+    question_blocks, observation_blocks = _blocks(assessment)
     questions = []
-    for block in assessment.questions:
+    for block in question_blocks:
         if isinstance(block.block, PoolBlock):
             children = list(block.value["questions"])
             drawn = set(rng.sample(range(len(children)), min(block.value["draw"], len(children))))
@@ -32,7 +69,7 @@ def build_snapshot(assessment, *, seed: int) -> dict:
             "skill": block.value["skill"].name if block.value["skill"] else "",
             "behaviour": block.value["behaviour"],
         }
-        for block in assessment.observation
+        for block in observation_blocks
     ]
     return {"questions": questions, "observation": observation}
 

@@ -1,8 +1,8 @@
 """Load-run data on top of the demo, and signed-in sessions for the simulated people.
 
-Adds LOAD_ACCOUNTS learners to Front Desk, enrolled in Active listening, whose assessment is set to
-unlimited attempts with no cool-down (every simulated learner keeps answering). A learner who submits moves
-on to a fresh account, as the submitted attempt waits for review. Sessions are created the way
+Adds LOAD_ACCOUNTS learners to Front Desk, enrolled in Active listening with its modules done, whose
+assessment is set to unlimited attempts with no cool-down (every simulated learner keeps answering). A
+learner who submits moves on to a fresh account, as the submitted attempt waits for review. Sessions are created the way
 ``django.contrib.auth.login`` makes them, so the measured run is the working day rather than 100 people
 typing passwords in the same second; sign-in itself is measured by its own simulated user.
 """
@@ -31,7 +31,8 @@ from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from courses.models import CoursePage, Enrolment  # noqa: E402
+from courses.models import CoursePage, Enrolment, ModulePage  # noqa: E402
+from courses.services import complete_module  # noqa: E402
 from lms.core.models import Profile, Team  # noqa: E402
 from quizzes.models import AssessmentPage  # noqa: E402
 
@@ -58,6 +59,7 @@ def main():
     team = Team.objects.get(name="Front Desk")
     course = CoursePage.objects.get(slug="active-listening")
     AssessmentPage.objects.child_of(course).update(attempt_limit=0, cooldown_minutes=0, time_limit_minutes=0)
+    modules = list(ModulePage.objects.child_of(course).live())
     password = make_password("load1234")
     sessions = {"learners": [], "leader": [], "hr": []}
     for i in range(ACCOUNTS):
@@ -66,7 +68,10 @@ def main():
             defaults={"first_name": "Load", "last_name": f"{i:03d}", "password": password},
         )
         Profile.objects.get_or_create(user=user, defaults={"team": team})
-        Enrolment.objects.get_or_create(user=user, course=course)
+        enrolment, _ = Enrolment.objects.get_or_create(user=user, course=course)
+        # The assessment opens once the required modules are done, as for a real learner.
+        for module in modules:
+            complete_module(user=user, enrolment_id=enrolment.pk, module_id=module.pk)
         sessions["learners"].append(signed_in_session(user))
     for username in ("leader", "hr"):
         user = User.objects.get(username=username)

@@ -58,6 +58,9 @@ DEFAULTS = {
     # Seconds that page routes and course structure stay cached (any page change clears them at once;
     # needs courses.middleware.PageRouteCacheMiddleware for routes). 0 turns the cache off.
     "LMS_PAGE_CACHE_SECONDS": 300,
+    # Seconds that a person's standings (state and next step per course) stay cached; everything that
+    # decides them clears them at once (certificates.standing_cache). 0 turns the cache off.
+    "LMS_STANDING_CACHE_SECONDS": 3600,
     # Paths that keep Django's default headers instead of our strict Content-Security-Policy.
     "LMS_CSP_EXEMPT_PATHS": ("/admin/", "/django-admin/", "/api/v1/docs/"),
     # Hosts that video blocks may embed players from (embed hosts only, not whole video sites); the
