@@ -2,9 +2,9 @@
 
 Adds LOAD_ACCOUNTS learners to Front Desk, enrolled in Active listening with its modules done, whose
 assessment is set to unlimited attempts with no cool-down (every simulated learner keeps answering). A
-learner who submits moves on to a fresh account, as the submitted attempt waits for review. Sessions are created the way
-``django.contrib.auth.login`` makes them, so the measured run is the working day rather than 100 people
-typing passwords in the same second; sign-in itself is measured by its own simulated user.
+learner who submits moves on to a fresh account, as the submitted attempt waits for review. Sessions are
+created the way ``django.contrib.auth.login`` makes them, so the measured run is the working day rather
+than 100 people typing passwords in the same second; sign-in itself is measured by its own simulated user.
 """
 
 import json
