@@ -22,7 +22,7 @@ prepare() {  # prepare <name> <checkout> <redis db>
     redis-cli -n "$redis_db" flushdb >/dev/null
     psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS lms_profile_${name}" postgres 2>/dev/null
     psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE lms_profile_${name}" postgres
-    (cd "$root" && PYTHONPATH="$HERE/bench/load" "$HERE/.venv/bin/python" "$HERE/bench/load/prepare.py")
+    (cd "$root" && LMS_ROOT="$root" PYTHONPATH="$HERE/bench/load" "$HERE/.venv/bin/python" "$HERE/bench/load/prepare.py")
 }
 
 profile() {  # profile <name> <checkout> <redis db> <json out>
