@@ -19,6 +19,7 @@ from lms.core.names import display_name
 from lms.core.teams import all_teams, leader_above
 
 from .models import Certificate, LeadersFirstException
+from .standing_cache import link, shared
 
 CODE = "leaders_first"
 
@@ -146,7 +147,16 @@ def access_rule(user, courses) -> dict[int, Access]:
 
 def waiting_on(leader, *, on: datetime.date | None = None) -> list[tuple[object, int]]:
     """(course, how many people wait) for each leaders-first course that opens for people only once
-    ``leader`` is certified in it, and in which ``leader`` is not: what a leader's home opens with."""
+    ``leader`` is certified in it, and in which ``leader`` is not: what a leader's home opens with.
+    Kept in the cache until a certificate, exception, team or page changes (the course as a plain link)."""
+
+    def compute():
+        return [(link(course), n) for course, n in _waiting_on(leader, on=on)]
+
+    return shared("waiting_on", (leader.pk,), compute, today=_today(on))
+
+
+def _waiting_on(leader, *, on: datetime.date | None = None) -> list[tuple[object, int]]:
     teams = all_teams()
     led = [t.pk for t in teams.values() if t.leader_id == leader.pk]
     if not led:

@@ -116,7 +116,40 @@ def cached_standings(user_ids, courses, *, today: datetime.date, detail: bool, c
     return standings
 
 
-def _link(page):
+def shared(name: str, parts: tuple, compute, *, today: datetime.date):
+    """``compute()``, kept until anything that changes everyone's standings changes (a certificate, an
+    exception, a team or its members, a page) or the day turns: for answers about many people at once,
+    such as who waits on a leader. Pages in the answer must be plain links (see ``link``)."""
+    if not enabled():
+        return compute()
+    versions = _versions([])
+    key = (
+        "lms:standing:shared:"
+        + hashlib.blake2b(
+            "\x1f".join(
+                map(
+                    str,
+                    (
+                        name,
+                        versions[EVERYONE_KEY],
+                        page_cache.version(),
+                        today,
+                        translation.get_language(),
+                        *parts,
+                    ),
+                )
+            ).encode(),
+            digest_size=16,
+        ).hexdigest()
+    )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, conf.get("LMS_STANDING_CACHE_SECONDS"))
+    return value
+
+
+def link(page):
     """A next step's page as a plain Page with what a link needs (title, URL): a module or assessment
     with all its content takes a millisecond to unpickle, this a few microseconds."""
     from wagtail.models import Page
@@ -132,7 +165,7 @@ def _store(computed: dict, keys: dict, courses) -> None:
     rows: dict[int, dict] = {}
     for (pk, course_id), standing in computed.items():
         if standing.target is not None:
-            standing = dataclasses.replace(standing, target=_link(standing.target))
+            standing = dataclasses.replace(standing, target=link(standing.target))
         rows.setdefault(pk, {})[course_id] = standing
     for pk, row in rows.items():
         timeout = seconds
@@ -181,10 +214,15 @@ def connect_signals() -> None:
         if _user_fields_changed(update_fields):
             bump_everyone()
 
+    def profile(sender, instance, update_fields=None, **kwargs):
+        bump_people([instance.user_id])
+        if not update_fields or "team" in update_fields:  # who is in which team: others' answers too
+            bump_everyone()
+
     receivers = [
         (Enrolment, own("user_id")),
         (Attempt, own("learner_id")),
-        (Profile, own("user_id")),
+        (Profile, profile),
         (ModuleCompletion, completion),
         (Review, review),
         (Certificate, everyone),

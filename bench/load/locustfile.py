@@ -14,13 +14,35 @@ import string
 import tempfile
 from http.cookiejar import Cookie
 
-from locust import FastHttpUser, between, task
+from locust import FastHttpUser, between, events, task
 
 SESSIONS_FILE = os.environ.get(
     "LOAD_SESSIONS_FILE", os.path.join(tempfile.gettempdir(), "lms-load-sessions.json")
 )
 with open(SESSIONS_FILE) as sessions_file:
     SESSIONS = json.load(sessions_file)
+# Every response time after the stats reset, by request type, for percentiles over any group of types.
+TIMES_FILE = os.environ.get("LOAD_TIMES_FILE")
+TIMES: dict[str, list[float]] = {}
+
+
+@events.request.add_listener
+def _record(name, response_time, exception, **kwargs):
+    TIMES.setdefault(name, []).append(response_time if exception is None else -response_time)
+
+
+@events.reset_stats.add_listener
+def _reset(**kwargs):
+    TIMES.clear()
+
+
+@events.quitting.add_listener
+def _write_times(**kwargs):
+    if TIMES_FILE:
+        with open(TIMES_FILE, "w") as out:
+            json.dump(TIMES, out)
+
+
 _learner_sessions = iter(SESSIONS["learners"])
 _leader_sessions = itertools.cycle(SESSIONS["leader"])
 _hr_sessions = itertools.cycle(SESSIONS["hr"])

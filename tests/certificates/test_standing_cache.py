@@ -10,6 +10,7 @@ from django.utils import translation
 from freezegun import freeze_time
 
 from certificates import services
+from certificates.leaders_first import waiting_on
 from certificates.standing import ASSESSMENT, AWAITING_REVIEW, LOCKED, _Person, standings_for, standings_many
 from courses import services as course_services
 from courses.models import Enrolment
@@ -152,3 +153,14 @@ def test_a_cool_down_message_is_kept_only_until_the_cool_down_ends(
         assert "again after" in waiting.next_step
     with freeze_time("2026-03-02 11:01:00"):
         assert standings_for(learner, [course])[course.pk].next_step == "Try the assessment again."
+
+
+def test_who_waits_on_a_leader_follows_members_certificates_and_exceptions(org, agent, hr, lf_course):
+    services.issue(holder=org.head, course=lf_course)
+    assert [(c.title, n) for c, n in waiting_on(org.lead)] == [("Policies", 1)]
+    newcomer = org.member(org.desk, "newcomer")
+    assert [n for _, n in waiting_on(org.lead)] == [2]
+    services.grant_exception(person=newcomer, course=lf_course, by=hr, reason="Covering a leave gap")
+    assert [n for _, n in waiting_on(org.lead)] == [1]
+    services.issue(holder=org.lead, course=lf_course)
+    assert waiting_on(org.lead) == []
