@@ -44,7 +44,7 @@ def recall_for(*, user_ids, now: datetime.datetime | None = None) -> dict:
     now = now or timezone.now()
     threshold = float(conf.get("LMS_BOOSTER_RECALL_THRESHOLD"))
     cards = list(
-        BoosterCard.objects.filter(user_id__in=list(user_ids), retired=False, last_review__isnull=False)
+        BoosterCard.objects.filter(user_id__in=user_ids, retired=False, last_review__isnull=False)
         .select_related("user")
         .only("user__username", "user__first_name", "user__last_name", "course_id", "question", "state")
     )

@@ -8,6 +8,7 @@ client ever sees before submission. What each kind of question holds is up to it
 import hashlib
 import json
 import random
+import time
 from collections import OrderedDict
 
 from django.core.cache import cache
@@ -29,7 +30,16 @@ def skills_changed(**kwargs) -> None:
     try:
         cache.incr(SKILLS_VERSION_KEY)
     except ValueError:
-        cache.set(SKILLS_VERSION_KEY, 1, None)
+        cache.set(SKILLS_VERSION_KEY, time.time_ns(), None)
+
+
+def _skills_version() -> int:
+    current = cache.get(SKILLS_VERSION_KEY)
+    if current is None:
+        # From the clock, not 0: a number lost from the cache must not bring back blocks converted before.
+        cache.add(SKILLS_VERSION_KEY, time.time_ns(), None)
+        current = cache.get(SKILLS_VERSION_KEY)
+    return current
 
 
 def _blocks(assessment) -> tuple:
@@ -37,7 +47,7 @@ def _blocks(assessment) -> tuple:
         [list(assessment.questions.raw_data), list(assessment.observation.raw_data)], default=str
     )
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-    key = (assessment.pk, digest, cache.get(SKILLS_VERSION_KEY, 0))
+    key = (assessment.pk, digest, _skills_version())
     converted = _CONVERTED.get(key)
     if converted is None:
         converted = (list(assessment.questions), list(assessment.observation))

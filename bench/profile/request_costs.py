@@ -201,7 +201,7 @@ def print_hotspots(make_request, *, repeat: int) -> None:
     profiler = cProfile.Profile()
     for _ in range(repeat):
         profiler.runcall(make_request)
-    stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
+    stats = pstats.Stats(profiler).strip_dirs().sort_stats(os.environ.get("HOTSPOT_SORT", "cumulative"))
     stats.print_stats(os.environ.get("HOTSPOT_FILTER", ""), 45)
 
 

@@ -49,7 +49,8 @@ def team_view(request):
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
         return exports.matrix_download(matrix, fmt, filename="team-progress")
-    user_ids = [row.person.user_id for row in matrix.rows]
+    # Everyone shown, as a subquery: a list of hundreds of ids costs more to bind than the join costs.
+    user_ids = Profile.objects.filter(team__in=teams).values_list("user_id", flat=True)
     gaps = dashboards.skill_gaps(user_ids=user_ids)
     # Evidence from real service beside the training scores: each top team's trends (the teams below are
     # in its figures), and recall from boosters for everyone shown. A fixed number of queries each.

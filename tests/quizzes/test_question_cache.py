@@ -1,0 +1,52 @@
+"""An assessment's questions are converted once per process (quizzes.questions) and never served stale:
+an edit to the questions or to a skill they name shows in the next attempt."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from quizzes import services
+from tests.factories import UserFactory
+from tests.fixtures.assessments import finish_modules
+
+pytestmark = pytest.mark.django_db
+
+
+def start(course, username):
+    from courses.models import Enrolment
+
+    person = UserFactory(username=username)
+    finish_modules(person, course, Enrolment.objects.create(user=person, course=course))
+    return services.start_attempt(user=person, course=course)[0]
+
+
+def skill_queries(captured) -> int:
+    return sum(1 for q in captured if "lms_courses_skill" in q["sql"])
+
+
+def test_a_second_start_reads_no_skill_again(course, auto_assessment):
+    with CaptureQueriesContext(connection) as first:
+        start(course, "first")
+    with CaptureQueriesContext(connection) as second:
+        attempt = start(course, "second")
+    assert skill_queries(first) > 0 and skill_queries(second) == 0
+    assert {s["name"] for q in attempt.snapshot["questions"] for s in q["skills"]} == {"Listening", "Apology"}
+
+
+def test_a_renamed_skill_shows_in_the_next_attempt(course, auto_assessment, skills):
+    start(course, "before")
+    listening, _ = skills
+    listening.name = "Careful listening"
+    listening.save()
+    attempt = start(course, "after")
+    assert "Careful listening" in {s["name"] for q in attempt.snapshot["questions"] for s in q["skills"]}
+
+
+def test_published_question_changes_show_in_the_next_attempt(course, auto_assessment):
+    start(course, "before")
+    revision = auto_assessment.get_latest_revision_as_object()
+    block = revision.questions[0]
+    revision.questions[0] = (block.block_type, {**block.value, "prompt": "A brand new prompt"})
+    revision.save_revision().publish()
+    attempt = start(course, "after")
+    assert "A brand new prompt" in [q["prompt"] for q in attempt.snapshot["questions"]]
