@@ -17,6 +17,7 @@ class CertificatesConfig(AppConfig):
         from . import checks, signals, standing_cache
 
         register(checks.check_public_base_url, Tags.urls, deploy=True)
+        register(checks.check_shared_cache, Tags.caches, deploy=True)
         standing_cache.connect_signals()
 
         attempt_graded.connect(signals.on_attempt_graded, dispatch_uid="lms_certificates_attempt_graded")

@@ -27,3 +27,23 @@ def check_public_base_url(app_configs=None, **kwargs):
     else:
         return []
     return [Warning(problem, hint=HINT, id="lms_certificates.W001")]
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """A per-process cache would let the other web processes show standings from before a change until
+    LMS_STANDING_CACHE_SECONDS pass: their version numbers would not move."""
+    from django.conf import settings
+
+    from .standing_cache import enabled
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if enabled() and backend.endswith(("LocMemCache", "DummyCache")):
+        return [
+            Warning(
+                "The standings cache is on but the default cache is per process.",
+                hint="Point CACHES at Redis or Memcached shared by every web process, or set "
+                "LMS_STANDING_CACHE_SECONDS = 0.",
+                id="lms_certificates.W002",
+            )
+        ]
+    return []

@@ -75,6 +75,8 @@ def _versions(user_ids: list[int]) -> dict:
         cache.add(key, start, None)  # kept until bumped; a lost number restarts above the old ones
     if missing:
         found.update(cache.get_many(list(missing)))
+        for key, start in missing.items():  # a full cache may drop at once what it was given
+            found.setdefault(key, start)
     return found
 
 

@@ -51,7 +51,8 @@ def team_trends(team, *, months: int = 12, today: datetime.date | None = None) -
     keys = month_keys(months, today)
     start = datetime.datetime.strptime(keys[0] + "-01", "%Y-%m-%d")
     start = timezone.make_aware(start)
-    people = member_ids(team)
+    # The members as a subquery: three lists of hundreds of ids cost more to bind than the joins.
+    people = Profile.objects.filter(team__in=descendants([team])).values("user_id")
 
     checks = list(
         ServiceCheck.objects.filter(

@@ -13,6 +13,8 @@ from collections import OrderedDict
 
 from django.core.cache import cache
 
+from courses import page_cache
+
 from . import question_types
 from .blocks import PoolBlock
 
@@ -43,6 +45,8 @@ def _skills_version() -> int:
 
 
 def _blocks(assessment) -> tuple:
+    if not page_cache.enabled():  # per-process caches only where a shared cache carries the versions
+        return list(assessment.questions), list(assessment.observation)
     raw = json.dumps(
         [list(assessment.questions.raw_data), list(assessment.observation.raw_data)], default=str
     )

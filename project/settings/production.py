@@ -56,8 +56,10 @@ if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
     # Without a shared cache each web process would keep its own page routes, and an unpublished page
-    # could linger in the others; keep the page cache for sites with Redis.
+    # could linger in the others; keep the page cache (and with it the converted questions) and the
+    # standings cache for sites with Redis.
     LMS_PAGE_CACHE_SECONDS = 0
+    LMS_STANDING_CACHE_SECONDS = 0
 
 # Files on S3-compatible object storage when a bucket is named (needs django-storages[s3]).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):

@@ -14,6 +14,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Sign-in lockout off by default: Django's test client signs in (client.login) without a request, which
 # axes refuses. The lockout tests turn it on (tests/security/test_abuse.py, the `axes_on` fixture).
 AXES_ENABLED = False
+# Room for a thousand people's cached standings, as Redis would have (Django's default keeps 300 entries).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 # Tasks run inline in tests unless a test starts a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

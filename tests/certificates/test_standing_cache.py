@@ -164,3 +164,15 @@ def test_who_waits_on_a_leader_follows_members_certificates_and_exceptions(org, 
     assert [n for _, n in waiting_on(org.lead)] == [1]
     services.issue(holder=org.lead, course=lf_course)
     assert waiting_on(org.lead) == []
+
+
+def test_deploy_check_warns_when_the_standings_cache_is_per_process(settings):
+    from certificates.checks import check_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in check_shared_cache()] == ["lms_certificates.W002"]
+    settings.LMS_STANDING_CACHE_SECONDS = 0
+    assert check_shared_cache() == []
+    settings.LMS_STANDING_CACHE_SECONDS = 3600
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+    assert check_shared_cache() == []

@@ -253,9 +253,11 @@ def _bulk_members(team, n):
     return users
 
 
+@pytest.mark.parametrize("standing_cache", [0, 3600], ids=["computed", "cached"])
 def test_team_and_organisation_views_use_the_same_queries_for_10_and_1000_members(
-    org, members, stranger, courses, hr, client
+    org, members, stranger, courses, hr, client, settings, standing_cache
 ):
+    settings.LMS_STANDING_CACHE_SECONDS = standing_cache
     small = TeamFactory(name="Small", leader=org.lead, parent=org.desk)
     big_lead = UserFactory(username="biglead")
     big = TeamFactory(name="Big", leader=big_lead)
