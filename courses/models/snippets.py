@@ -70,35 +70,51 @@ class TranslatableSnippetQuerySet(models.QuerySet):
         keys = self.model._default_manager.filter(pk__in=pks).values("translation_key")
         return self.originals().filter(translation_key__in=keys)
 
+    def originals_by_pk(self, pks) -> dict:
+        """``{id: its original}`` for the rows of this queryset with these ids (ids not found left out),
+        in one query."""
+        given = self.filter(pk__in=pks)
+        group = self.model._default_manager.filter(translation_key__in=given.values("translation_key"))
+        rows = list(group.annotate(_given=Exists(given.filter(pk=OuterRef("pk")))).select_related("locale"))
+        default = default_language()
+        in_default = {row.translation_key: row for row in rows if row.locale.language_code == default}
+        return {row.pk: in_default.get(row.translation_key, row) for row in rows if row._given}
+
     def by_slug(self, slug: str, *, original: bool = False):
         """The row ``slug`` means, or None: the active language's translation when there is one in this
         queryset, else the default locale's row (else any row with that slug). With ``original=True``,
         the original of whatever the slug names, for lookups about identity (versions, certificates,
         evidence, attestation)."""
-        if not slug:
-            return None
-        rows = list(self.filter(slug=slug).select_related("locale").order_by("pk"))
-        if not rows:
-            return None
-        by_language = {row.locale.language_code: row for row in rows}
+        return self.by_slugs([slug], original=original).get(slug) if slug else None
+
+    def by_slugs(self, slugs, *, original: bool = False) -> dict:
+        """``{slug: row}`` for each of ``slugs`` that names a row, chosen as ``by_slug`` says, in one
+        query however many slugs."""
+        slugs = {s for s in slugs if s}
+        if not slugs:
+            return {}
         active, default = active_language(), default_language()
-        if original:
-            found = by_language.get(default)
-            if found is None:
-                found = by_language.get(active, rows[0])
-                found = (
-                    self.filter(translation_key=found.translation_key, locale__language_code=default).first()
-                    or found
-                )
-            return found
-        if active in by_language:
-            return by_language[active]
-        found = by_language.get(default, rows[0])
-        if active and active != found.locale.language_code:
-            found = (
-                self.filter(translation_key=found.translation_key, locale__language_code=active).first()
-                or found
+        want = default if original else active
+        named = self.filter(slug__in=slugs)
+        rows = self.filter(Q(slug__in=slugs) | Q(translation_key__in=named.values("translation_key")))
+        by_slug: dict[str, dict] = {}
+        by_key: dict = {}
+        for row in rows.select_related("locale").order_by("pk"):
+            language = row.locale.language_code
+            by_key.setdefault(row.translation_key, {}).setdefault(language, row)
+            if row.slug in slugs:
+                by_slug.setdefault(row.slug, {}).setdefault(language, row)
+        found = {}
+        for slug, by_language in by_slug.items():
+            # The slug in the language wanted; else the row it names (the default's, else the active
+            # language's, else the first), or that row's translation in the language wanted.
+            base = (
+                by_language.get(want)
+                or by_language.get(default)
+                or by_language.get(active)
+                or next(iter(by_language.values()))
             )
+            found[slug] = by_key[base.translation_key].get(want, base)
         return found
 
 

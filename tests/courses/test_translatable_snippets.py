@@ -166,3 +166,49 @@ def test_a_certificate_records_the_original_policy_even_when_a_module_quotes_its
     with translation.override("es"):
         certificate = certificate_services.issue(holder=learner, course=course)
     assert certificate.policy_versions == expected
+
+
+def test_many_slugs_are_read_in_one_query(spanish, django_assert_num_queries):
+    apology, listening = (
+        SkillFactory(slug="apology", name="Apology"),
+        SkillFactory(slug="listening", name="Listening"),
+    )
+    disculpa = translate(apology, spanish, name="Disculpa")
+    with translation.override("es"), django_assert_num_queries(1):
+        found = Skill.objects.by_slugs(["apology", "listening", "nobody", ""])
+    assert found == {"apology": disculpa, "listening": listening}
+    with django_assert_num_queries(1):
+        assert Skill.objects.by_slugs(["apology", "listening"]) == {
+            "apology": apology,
+            "listening": listening,
+        }
+
+
+def test_ids_of_translations_lead_to_their_originals(spanish, refunds):
+    reembolsos = translate(refunds, spanish, title="Reembolsos")
+    other = PolicyFactory(slug="complaints", title="Complaints")
+    found = Policy.objects.filter(live=True).originals_by_pk([reembolsos.pk, other.pk, 10**9])
+    assert found == {reembolsos.pk: refunds, other.pk: other}
+    assert list(Policy.objects.originals_of([reembolsos.pk])) == [refunds]
+
+
+def test_a_service_check_states_the_original_policy_when_given_its_translations_id(spanish, refunds):
+    from evidence.facts import clean_policies
+
+    reembolsos = translate(refunds, spanish, title="Reembolsos")
+    statements = clean_policies([{"policy": reembolsos.pk, "matched": True}])
+    assert [(s["policy"], s["version_heard"]) for s in statements] == [(refunds, 1)]
+
+
+def test_team_service_trends_name_skills_in_the_readers_language(spanish, monkeypatch):
+    from evidence import summaries
+
+    apology = SkillFactory(slug="apology", name="Apology")
+    translate(apology, spanish, name="Disculpa")
+    month = {"month": "2026-11", "quality": 80, "training": None}
+    monkeypatch.setattr(
+        summaries, "team_trends", lambda team, **kw: {"skills": {"apology": [month]}, "months": []}
+    )
+    with translation.override("es"):
+        assert [s["name"] for s in summaries.team_service_trends(None)["skills"]] == ["Disculpa"]
+    assert [s["name"] for s in summaries.team_service_trends(None)["skills"]] == ["Apology"]
