@@ -80,6 +80,15 @@ class TranslatableSnippetQuerySet(models.QuerySet):
         in_default = {row.translation_key: row for row in rows if row.locale.language_code == default}
         return {row.pk: in_default.get(row.translation_key, row) for row in rows if row._given}
 
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        """As Django's; by ``slug`` (unique in each locale, no longer across them) it gives each slug's
+        original, as before translations existed."""
+        if field_name != "slug":
+            return super().in_bulk(id_list, field_name=field_name)
+        if id_list is None:
+            return {row.slug: row for row in self.originals()}
+        return self.by_slugs(id_list, original=True)
+
     def by_slug(self, slug: str, *, original: bool = False):
         """The row ``slug`` means, or None: the active language's translation when there is one in this
         queryset, else the default locale's row (else any row with that slug). With ``original=True``,

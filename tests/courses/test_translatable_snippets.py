@@ -212,3 +212,12 @@ def test_team_service_trends_name_skills_in_the_readers_language(spanish, monkey
     with translation.override("es"):
         assert [s["name"] for s in summaries.team_service_trends(None)["skills"]] == ["Disculpa"]
     assert [s["name"] for s in summaries.team_service_trends(None)["skills"]] == ["Apology"]
+
+
+def test_in_bulk_by_slug_gives_the_originals(spanish):
+    apology = SkillFactory(slug="apology", name="Apology")
+    translate(apology, spanish, name="Disculpa")
+    with translation.override("es"):
+        assert Skill.objects.in_bulk(["apology"], field_name="slug") == {"apology": apology}
+        assert Skill.objects.in_bulk(field_name="slug") == {"apology": apology}
+    assert Skill.objects.in_bulk([apology.pk]) == {apology.pk: apology}
