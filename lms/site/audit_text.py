@@ -42,6 +42,7 @@ ACTIONS = {
     "service_check.dispute_resolve": gettext_lazy("Service check dispute settled"),
     "calibration.score": gettext_lazy("Calibration scored"),
     "surveys.import": gettext_lazy("Customer surveys imported"),
+    "shop_round.change": gettext_lazy("Mystery-shopper round changed"),
     "policy_update.attest": gettext_lazy("Policy update confirmed"),
     "policy_update.open_all": gettext_lazy("Policy update opened to everyone"),
     "boosters.pause": gettext_lazy("Boosters paused"),
