@@ -3,6 +3,12 @@
 Each published change of a policy's wording is kept as a ``PolicyVersion`` (material or minor, with a
 one-line summary), so anyone can see what changed between versions; higher layers react to a new version
 through the ``lms_policy_version_published`` hook (``fn(version)``), asked inside the same transaction.
+
+Both are translatable with Wagtail's localisation (``TranslatableMixin``): a translation is a row in another
+locale with the same translation key, usually the same slug. Which row a slug means is decided in one place,
+``TranslatableSnippetQuerySet.by_slug``: the active language's, else the default locale's; with
+``original=True`` the original (default-locale) row, the one versions, certificates and evidence are
+recorded against.
 """
 
 import difflib
@@ -136,6 +142,23 @@ class TranslatableSnippet(TranslatableMixin):
     class Meta(TranslatableMixin.Meta):
         abstract = True
 
+    # Fields unique in each language (a database constraint each, checked here so a form says so).
+    unique_per_locale = ("slug",)
+
+    def clean(self):
+        super().clean()
+        locale_id = self.locale_id or Locale.get_default().pk
+        errors = {}
+        for field in self.unique_per_locale:
+            value = getattr(self, field)
+            same = (
+                type(self)._default_manager.filter(**{field: value}, locale_id=locale_id).exclude(pk=self.pk)
+            )
+            if value and same.exists():
+                errors[field] = self.unique_error_message(type(self), (field,))
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_original(self) -> bool:
         """Whether this row is the one things are recorded against (see TranslatableSnippetQuerySet)."""
@@ -175,6 +198,8 @@ class Skill(TranslatableSnippet, index.Indexed, models.Model):
             models.UniqueConstraint(fields=["slug", "locale"], name="lms_skill_slug_per_locale"),
             models.UniqueConstraint(fields=["name", "locale"], name="lms_skill_name_per_locale"),
         ]
+
+    unique_per_locale = ("slug", "name")
 
     def __str__(self):
         return self.name

@@ -7,9 +7,11 @@ import uuid
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
 from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from certificates import services as certificate_services
 from courses.models import Policy, Skill
@@ -221,3 +223,43 @@ def test_in_bulk_by_slug_gives_the_originals(spanish):
         assert Skill.objects.in_bulk(["apology"], field_name="slug") == {"apology": apology}
         assert Skill.objects.in_bulk(field_name="slug") == {"apology": apology}
     assert Skill.objects.in_bulk([apology.pk]) == {apology.pk: apology}
+
+
+def test_the_admin_adds_a_spanish_skill_under_the_same_slug(spanish, admin_client):
+    skill = SkillFactory(slug="apology", name="Apology")
+    url = reverse("wagtailsnippets_lms_courses_skill:add")
+    listing = admin_client.get(reverse("wagtailsnippets_lms_courses_skill:list"))
+    assert listing.status_code == 200
+    data = {"name": "Disculpa", "slug": "apology", "description": ""}
+    assert admin_client.post(f"{url}?locale=es", data).status_code == 302
+    disculpa = Skill.objects.get(locale=spanish)
+    assert (disculpa.name, disculpa.slug) == ("Disculpa", "apology")
+    # Still one per language: a second English "apology" is refused.
+    refused = admin_client.post(url, {"name": "Apology again", "slug": "apology", "description": ""})
+    assert refused.status_code == 200 and "Skill with this Slug already exists." in refused.content.decode()
+    assert Skill.objects.filter(slug="apology").count() == 2
+    assert Skill.objects.filter(locale=Locale.get_default()).get() == skill
+
+
+def test_publishing_a_translation_in_the_admin_needs_no_kind_of_change_and_makes_no_version(
+    spanish, refunds, admin_client
+):
+    reembolsos = translate(refunds, spanish, title="Reembolsos")
+    url = reverse("wagtailsnippets_lms_courses_policy:edit", args=[reembolsos.pk])
+    data = {
+        "title": "Reembolsos",
+        "slug": "refunds",
+        "summary": "",
+        "body": rich_text("<p>Cualquier asesor puede devolver hasta 50 £.</p>"),
+        "customer_words": "",
+        "change_kind": "",
+        "change_summary": "",
+        "questions": streamfield([]),
+        "action-publish": "publish",
+    }
+    assert admin_client.post(url, nested_form_data(data)).status_code == 302
+    reembolsos.refresh_from_db()
+    assert "Cualquier asesor" in reembolsos.body
+    assert (reembolsos.version, reembolsos.live) == (1, True)
+    assert PolicyVersion.objects.count() == 1
+    assert PolicyVersion.objects.get().policy == refunds
