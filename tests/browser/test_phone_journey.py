@@ -11,6 +11,8 @@ Google's touch guidance), and any chart's text is at least 12px as drawn.
 """
 
 import io
+import itertools
+import os
 import re
 
 import pytest
@@ -37,13 +39,17 @@ PHONE_DEVICE = {
     "locale": "en-GB",
 }
 MIN_TARGET_PX = 44
+SCREENSHOTS = os.environ.get("LMS_PHONE_SCREENSHOTS")
+SHOT_NUMBERS = itertools.count(1)
 
 # Primary controls: every button-styled link or button in the page's content, each form's submit button,
-# the sequencing Move up / Move down buttons and every answer option a thumb has to hit. Header links
-# (a menu) and inline text links are not measured. Hidden controls (display: none) are skipped.
+# the sequencing Move up / Move down buttons, every answer option and form control a thumb has to hit,
+# and the header's menu links, Sign out and language switcher. Links inside running text are not
+# measured. Hidden controls (display: none) are skipped.
 TARGETS_SCRIPT = """(min) => {
   const selector = 'main .button, main button, main input[type=submit], main label.option, '
-    + 'main .checklist label, main input[type=number], main select, main textarea';
+    + 'main .checklist label, main input[type=number], main select, main textarea, '
+    + 'header .nav a, header button, header select';
   const small = [];
   let measured = 0;
   for (const el of document.querySelectorAll(selector)) {
@@ -69,6 +75,11 @@ PAGE_WIDTH_SCRIPT = """() => ({
 def check_phone_step(page, step, *, charts=False):
     """What a person holding the phone would notice on this page, whatever the step."""
     page.wait_for_load_state("load")
+    if SCREENSHOTS:  # LMS_PHONE_SCREENSHOTS=<folder>: a full-page picture of every step, to look at
+        name = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
+        page.screenshot(
+            path=os.path.join(SCREENSHOTS, f"{next(SHOT_NUMBERS):02d}-{name}.png"), full_page=True
+        )
     width = page.evaluate(PAGE_WIDTH_SCRIPT)
     culprits = page.evaluate(OVERFLOW_SCRIPT)["culprits"]
     assert width["scrollWidth"] <= width["innerWidth"], (
