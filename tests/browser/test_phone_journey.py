@@ -338,6 +338,12 @@ def test_a_learner_and_their_leader_do_the_whole_journey_on_phones(phone_course,
     leader_page.get_by_role("button", name="Sign off ticked items").tap()
     expect(leader_page.get_by_text("Nothing is waiting")).to_be_visible()
     check_phone_step(leader_page, "review queue, all done")
+    # The team view now draws Emma's knowledge and skill per skill too, readable on the phone.
+    leader_page.get_by_role("link", name="My team").tap()
+    emma_row = leader_page.get_by_role("table", name="Team progress").locator("tr", has_text="Emma Clarke")
+    expect(emma_row).to_contain_text("Certified until")
+    expect(leader_page.get_by_role("img", name=re.compile("Knowledge and skill per skill"))).to_be_visible()
+    check_phone_step(leader_page, "team view with the skill picture", charts=True)
 
     # Back on the learner's phone: the result now says passed, and the certificate is there.
     certificate = Certificate.objects.get(holder=learner, course=course)
