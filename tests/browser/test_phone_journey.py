@@ -264,9 +264,12 @@ def test_a_learner_and_their_leader_do_the_whole_journey_on_phones(phone_course,
         answer_by_tapping(page, q, answers[q["id"]])
     expect(page.locator("#save-status")).to_contain_text("All answers saved", timeout=10_000)
     check_phone_step(page, "attempt page, every question answered")
-    # The sticky status bar stays on screen as the learner scrolls, and never hides the Submit button.
+    # The sticky status bar stays on screen as the learner scrolls, slim enough to leave room for the
+    # questions, and never hides the Submit button.
     page.locator("#submit-attempt").scroll_into_view_if_needed()
     expect(page.locator("#save-status")).to_be_in_viewport()
+    bar = page.get_by_role("region", name="Attempt status").bounding_box()
+    assert bar["height"] <= 844 * 0.1, f"the attempt bar takes {bar['height']:.0f}px of an 844px screen"
     assert page.evaluate(
         """() => { const b = document.querySelector('#submit-attempt').getBoundingClientRect();
                    const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
