@@ -200,6 +200,12 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     changes = liam.get_by_role("region", name=re.compile(r"The changes since version \d"))
     expect(changes.locator("ins").first).to_be_visible()
     expect(changes).to_contain_text("£100")
+    # Only the changed line, not the whole policy twice on a phone; the new version follows in full.
+    expect(changes.locator(".policy-diff").first).to_contain_text("…")
+    expect(changes.locator(".policy-diff").first).not_to_contain_text("This policy applies to every refund")
+    expect(liam.get_by_role("region", name="The new version")).to_contain_text(
+        "This policy applies to every refund"
+    )
     expect(liam.get_by_role("region", name="The new version")).to_contain_text(CUSTOMER_WORDS)
     assert_accessible(liam, "a policy update to confirm")
     # A wrong answer confirms nothing and says why at once.
