@@ -229,6 +229,21 @@ def _evidence_sentence(verb: str, who: str, whose: str, data: dict) -> str | Non
             "who": who,
             "rows": data.get("rows", 0),
         }
+    if verb == "shop_round.change":
+        changes = "; ".join(
+            _("%(field)s from %(old)s to %(new)s")
+            % {
+                "field": c.get("label", c.get("field", "")),
+                "old": _value(c.get("old")),
+                "new": _value(c.get("new")),
+            }
+            for c in data.get("changes", [])
+        )
+        return _("%(who)s changed the mystery-shopper round “%(round)s”: %(changes)s.") % {
+            "who": who,
+            "round": data.get("round", ""),
+            "changes": changes,
+        }
     if verb == "policy_update.attest":
         return _("%(who)s read and confirmed version %(version)s of “%(policy)s”.") % {
             "who": who,
