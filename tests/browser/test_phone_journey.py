@@ -27,7 +27,7 @@ from quizzes.question_types import registry
 from tests.factories import ProfileFactory, make_assessment, sample_questions
 from tests.fixtures.assessments import best_answers
 
-from .test_accessibility import CHART_TEXT_SCRIPT, MIN_CHART_TEXT_PX, OVERFLOW_SCRIPT
+from .test_accessibility import CHART_TEXT_SCRIPT, MIN_CHART_TEXT_PX
 
 # A phone as Playwright's device descriptors describe one (an iPhone 12/13/14-sized screen).
 PHONE_DEVICE = {
@@ -66,10 +66,32 @@ TARGETS_SCRIPT = """(min) => {
   return {measured, small};
 }"""
 
-# The page as a whole: does it scroll sideways?
-PAGE_WIDTH_SCRIPT = """() => ({
-  scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
-})"""
+# Does the page scroll sideways? On a mobile browser a page wider than the screen makes the layout
+# viewport (window.innerWidth) grow to fit it, so widths are held against the screen's own 390px.
+# ``culprits``: what sticks out of the screen, unless it is inside a box that scrolls on its own.
+PAGE_WIDTH_SCRIPT = """(screenWidth) => {
+  const inScrollBox = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const x = getComputedStyle(p).overflowX;
+      if (x === 'auto' || x === 'scroll') return true;
+    }
+    return false;
+  };
+  const culprits = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width && r.right > screenWidth + 1 && !inScrollBox(el)) {
+      const classes = typeof el.className === 'string' ? el.className.trim().split(/\\s+/).join('.') : '';
+      culprits.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (classes ? '.' + classes : '')
+        + ' right=' + Math.round(r.right));
+      if (culprits.length >= 5) break;
+    }
+  }
+  return {
+    scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
+    clientWidth: document.documentElement.clientWidth, culprits,
+  };
+}"""
 
 
 def check_phone_step(page, step, *, charts=False):
@@ -80,16 +102,17 @@ def check_phone_step(page, step, *, charts=False):
         page.screenshot(
             path=os.path.join(SCREENSHOTS, f"{next(SHOT_NUMBERS):02d}-{name}.png"), full_page=True
         )
-    width = page.evaluate(PAGE_WIDTH_SCRIPT)
-    culprits = page.evaluate(OVERFLOW_SCRIPT)["culprits"]
-    assert width["scrollWidth"] <= width["innerWidth"], (
-        f"{step}: the page scrolls sideways ({width['scrollWidth']}px in {width['innerWidth']}px); "
-        f"sticking out: {culprits}"
+    screen = PHONE_DEVICE["viewport"]["width"]
+    width = page.evaluate(PAGE_WIDTH_SCRIPT, screen)
+    culprits = width["culprits"]
+    assert width["scrollWidth"] <= width["innerWidth"] == width["clientWidth"] == screen, (
+        f"{step}: the page scrolls sideways ({width['scrollWidth']}px wide, the browser widened its "
+        f"viewport to {width['innerWidth']}px on a {screen}px screen); sticking out: {culprits}"
     )
     assert not culprits, f"{step}: wider than the screen, outside a scroll box: {culprits}"
     # Wide tables scroll inside their own box, which does not make the page wider.
     for box in page.locator("main .table-scroll").all():
-        assert box.evaluate("el => el.getBoundingClientRect().right") <= width["innerWidth"] + 1, step
+        assert box.evaluate("el => el.getBoundingClientRect().right") <= screen + 1, step
     targets = page.evaluate(TARGETS_SCRIPT, MIN_TARGET_PX)
     assert not targets["small"], (
         f"{step}: tap targets under {MIN_TARGET_PX}x{MIN_TARGET_PX}px: {targets['small']}"
@@ -369,3 +392,36 @@ def test_a_learner_and_their_leader_do_the_whole_journey_on_phones(phone_course,
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "Emma Clarke" in text and "Active listening" in text and certificate.code in text
     assert get_user_model().objects.get(pk=learner.pk).certificates.count() == 1
+
+
+PROBE = """<!DOCTYPE html><html lang="en"><head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Probe</title></head>
+<body><main>{}</main></body></html>"""
+
+
+def test_the_phone_checks_see_what_a_person_would(phone):
+    """The checks above fail where a person would struggle: a page wider than the phone (which a mobile
+    browser hides by widening its viewport), a small button, tiny chart text; a wide table in its own
+    scroll box and big buttons pass."""
+    page = phone()
+    page.set_content(PROBE.format('<div style="width: 600px">A wide banner</div>'))
+    with pytest.raises(AssertionError, match="scrolls sideways"):
+        check_phone_step(page, "wide page")
+    page.set_content(
+        PROBE.format(
+            '<div class="table-scroll" style="overflow-x: auto"><table style="width: 900px"><tr><td>Wide'
+            '</td></tr></table></div><button style="width: 120px; height: 48px">Save</button>'
+        )
+    )
+    check_phone_step(page, "wide table in its own box")
+    page.set_content(PROBE.format('<button style="padding: 2px">Save</button>'))
+    with pytest.raises(AssertionError, match=r"""tap targets under 44x44px: \['button "Save" """):
+        check_phone_step(page, "small button")
+    page.set_content(
+        PROBE.format(
+            '<figure class="chart"><svg viewBox="0 0 800 100" width="100%"><text x="0" y="20" '
+            'font-size="12">Certified</text></svg></figure>'
+        )
+    )
+    with pytest.raises(AssertionError, match=r"chart text is [0-9]\.[0-9]px"):
+        check_phone_step(page, "shrunken chart", charts=True)
