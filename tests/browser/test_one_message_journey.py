@@ -26,34 +26,13 @@ from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_accessibility import BLOCKING, OVERFLOW_SCRIPT, describe
 
 POLICY_TITLE = "Refunds and account credits"
-SUMMARY = "Agents may now approve goodwill credits of up to £100 per contact (was £75)."
+SUMMARY = "Agents may now approve goodwill credits of up to £90 per contact (was £75)."
 CUSTOMER_WORDS = (
-    "I can put up to £100 on your account today as a goodwill credit, and you will see it on your next bill."
+    "I can put up to £90 on your account today as a goodwill credit, and you will see it on your next bill."
 )
 QUESTION = "How much goodwill credit may an agent approve on one contact?"
-RIGHT, WRONG = "Up to £100", "Up to £75"
-EXPLANATION = "Since this change agents may approve up to £100 per contact; above that, ask your team leader."
-
-# Selects ``text`` inside the Draftail editor (as a person dragging over it would), so typing replaces it.
-SELECT_IN_EDITOR = """(text) => {
-  const root = document.querySelector('.DraftEditor-root [contenteditable=true]');
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    const at = node.textContent.indexOf(text);
-    if (at >= 0) {
-      root.focus();
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-  }
-  return false;
-}"""
+RIGHT, WRONG = "Up to £90", "Up to £75"
+EXPLANATION = "Since this change agents may approve up to £90 per contact; above that, ask your team leader."
 
 
 def sign_in(page, live_server, username):
@@ -91,9 +70,16 @@ def author_publishes_a_material_change(page, live_server, policy):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     page.goto(f"{live_server.url}/admin/snippets/lms_courses/policy/edit/{policy.pk}/")
-    # The agents' limit goes from £75 to £100, in the policy text and in what we tell customers.
-    assert page.evaluate(SELECT_IN_EDITOR, "£75"), "the refunds policy no longer says £75"
-    page.keyboard.type("£100")
+    # The agents' limit goes from £75 to £90, in the policy text and in what we tell customers.
+    amount = page.locator(".DraftEditor-root").get_by_text("£75", exact=True)
+    expect(amount).to_have_count(1)
+    amount.dblclick()
+    # A double click selects the number (with or without its pound sign, as the browser sees words).
+    selected = page.evaluate("() => window.getSelection().toString()").strip()
+    assert selected in ("£75", "75"), selected
+    page.wait_for_timeout(200)  # Draftail takes the selection from the browser on its next tick
+    page.keyboard.type("£90" if selected == "£75" else "90")
+    expect(page.locator(".DraftEditor-root").get_by_text("£90", exact=True)).to_have_count(1)
     page.get_by_role("textbox", name="What we tell customers").fill(CUSTOMER_WORDS)
     # Material, with a question on it; publishing before saying what changed is refused with a reason.
     page.get_by_role("combobox", name="Kind of change").select_option("material")
@@ -169,7 +155,7 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     author_publishes_a_material_change(author, live_server, policy)
     version = PolicyVersion.objects.get(policy=policy, version=3)
     assert (version.kind, version.summary, version.published_by.username) == ("material", SUMMARY, "author")
-    assert "£100" in version.body and "£75" not in version.body.split("Team leaders")[0]
+    assert "£90" in version.body and "£75" not in version.body.split("Team leaders")[0]
     assert Attestation.objects.filter(policy_version=version, holder=employee, attested_at=None).exists()
 
     # Leaders first, top down: the head of service (leader's own leader) has confirmed it already.
@@ -199,7 +185,7 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     expect(liam.get_by_text(f"What changed: {SUMMARY}")).to_be_visible()
     changes = liam.get_by_role("region", name=re.compile(r"The changes since version \d"))
     expect(changes.locator("ins").first).to_be_visible()
-    expect(changes).to_contain_text("£100")
+    expect(changes).to_contain_text("£90")
     # Only the changed line, not the whole policy twice on a phone; the new version follows in full.
     expect(changes.locator(".policy-diff").first).to_contain_text("…")
     expect(changes.locator(".policy-diff").first).not_to_contain_text("This policy applies to every refund")
