@@ -197,6 +197,7 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     # A wrong answer confirms nothing and says why at once.
     confirm(liam, answer=WRONG)
     expect(liam.get_by_role("alert")).to_contain_text(f"not right: {EXPLANATION}")
+    expect(liam.get_by_role("alert")).to_be_in_viewport()  # not three screens below the top of the page
     assert_accessible(liam, "a policy update with a wrong answer")
     confirm(liam, answer=RIGHT)
     expect(liam.get_by_text(f"Thank you: you have confirmed version 3 of “{POLICY_TITLE}”.")).to_be_visible()
