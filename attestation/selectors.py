@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail import hooks
 
 from courses.models import Policy
 from courses.models.snippets import PolicyVersion
@@ -153,6 +154,58 @@ def due_for(user, *, on: datetime.date | None = None) -> list[Due]:
     return due_for_people([user.pk], on=on).get(user.pk, [])
 
 
+def policy_update_status(due_on: datetime.date, today: datetime.date) -> str:
+    """What a certificate shows for an update still owed: ``overdue`` past its due date (as
+    ``attestation_state`` says), else ``update_due``. The verify page, the API and the register all ask
+    this."""
+    overdue = attestation_state(attested=False, is_open=True, due_on=due_on, today=today)
+    return "overdue" if overdue == AttestationState.OVERDUE else "update_due"
+
+
+def certificate_update_states(certificate_ids, *, on: datetime.date | None = None) -> dict[int, str]:
+    """certificate id → ``update_due`` or ``overdue`` (the worse of its policies), for those among
+    ``certificate_ids`` still owing a policy update; one query for any number of certificates (the register's
+    page and its export)."""
+    today = _today(on)
+    states: dict[int, str] = {}
+    for certificate_id, due_on in (
+        pending().filter(certificate_id__in=list(certificate_ids)).values_list("certificate_id", "due_on")
+    ):
+        if states.get(certificate_id) != "overdue":
+            states[certificate_id] = policy_update_status(due_on, today)
+    return states
+
+
+POLICY_UPDATE_FILTERS = ("any", "update_due", "overdue")
+
+
+def certificates_owing(state: str, *, on: datetime.date | None = None):
+    """The ids of certificates whose policy update state is ``state`` (``any``: due or overdue), as a
+    subquery for the register's filter. The same cut-off as ``policy_update_status``: overdue once today is
+    past the due date, so ``due_on < today``."""
+    if state not in POLICY_UPDATE_FILTERS:
+        raise ValueError(state)
+    owing = pending()
+    overdue = owing.filter(due_on__lt=_today(on)).values("certificate_id")
+    if state == "overdue":
+        return overdue
+    if state == "update_due":
+        return owing.exclude(certificate_id__in=overdue).values("certificate_id")
+    return owing.values("certificate_id")
+
+
+# The register (certificates, a lower layer) asks these through hooks; registered here, beside the rule,
+# and loaded with this app's wagtail_hooks (which imports this module).
+@hooks.register("lms_certificate_policy_updates")
+def _register_policy_update_states(certificate_ids, *, on=None):
+    return certificate_update_states(certificate_ids, on=on)
+
+
+@hooks.register("lms_certificates_owing_policy_update")
+def _register_certificates_owing(state, *, on=None):
+    return certificates_owing(state, on=on)
+
+
 def certificate_policy_status(certificate, *, on: datetime.date | None = None) -> list[dict]:
     """The ``lms_certificate_policy_status`` hook: each policy the certificate covered, the version it
     covers now (as issued, or a later one its holder confirmed), the policy's current version, and whether
@@ -181,7 +234,7 @@ def certificate_policy_status(certificate, *, on: datetime.date | None = None) -
             if policy.pk in attested and attested[policy.pk] > (version or 0):
                 version, confirmed = attested[policy.pk], True
             if policy.pk in owed:
-                status = "overdue" if today > owed[policy.pk] else "update_due"
+                status = policy_update_status(owed[policy.pk], today)
         result.append(
             {
                 "slug": entry.get("slug", ""),

@@ -27,10 +27,6 @@ from lms.core.teams import all_teams, leader_above
 from . import rules, selectors
 from .models import Attestation, OpenForEveryone, PolicyQuestion
 
-# Until the core lists the policy kinds (issue 15), these go out as notes (people can still choose).
-UPDATE_KIND = getattr(Kind, "POLICY_UPDATE", Kind.NUDGE)
-QUESTION_KIND = getattr(Kind, "POLICY_QUESTION", Kind.NUDGE)
-
 
 class Refused(LMSError):
     code = "not_allowed"
@@ -250,7 +246,7 @@ def send_reminders(today: datetime.date | None = None) -> int:
                     )
                 if _tell(
                     recipient=people[holder_id],
-                    kind=UPDATE_KIND,
+                    kind=Kind.POLICY_UPDATE,
                     subject=_("Policy update: %(title)s") % {"title": item.policy.title},
                     text=text,
                     link=link,
@@ -321,7 +317,7 @@ def _tell_answerer_now(*, question: PolicyQuestion, recipient, escalated: bool) 
     ) % {"title": question.policy.title, "who": display_name(question.asker)}
     _tell(
         recipient=recipient,
-        kind=QUESTION_KIND,
+        kind=Kind.POLICY_QUESTION,
         subject=_("A question about “%(title)s”") % {"title": question.policy.title},
         text=f"{text}\n\n{question.text}",
         link=reverse("lms:policy_questions"),
@@ -380,7 +376,7 @@ def answer(*, question: PolicyQuestion, by, text: str) -> PolicyQuestion:
     with in_language_of(question.asker):
         _tell(
             recipient=question.asker,
-            kind=QUESTION_KIND,
+            kind=Kind.POLICY_QUESTION,
             subject=_("Your question about “%(title)s” is answered") % {"title": question.policy.title},
             text=text,
             link=reverse("lms:policy", kwargs={"slug": question.policy.slug}),

@@ -96,6 +96,37 @@ def ask(request, slug):
 # --- My policy updates and confirming one -------------------------------------------------------------------
 
 
+def only_changed_lines(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The lines of a word-by-word difference that changed, each whole, with "…" where unchanged lines are
+    left out: on a phone a one-word change is then a few lines to read, not the whole policy twice (the
+    new version follows in full). Unchanged text is given back as it is."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    for kind, text in segments:
+        for number, piece in enumerate(text.split("\n")):
+            if number:
+                lines.append([])
+            if piece:
+                lines[-1].append((kind, piece))
+    changed = [any(kind != "same" and text.strip() for kind, text in line) for line in lines]
+    if not any(changed):
+        return segments
+    kept: list[tuple[str, str]] = []
+    skipped = False
+    for line, has_change in zip(lines, changed, strict=True):
+        if not has_change:
+            skipped = skipped or any(text.strip() for _kind, text in line)
+            continue
+        if kept:
+            kept.append(("same", "\n…\n" if skipped else "\n"))
+        elif skipped:
+            kept.append(("same", "…\n"))
+        kept.extend((kind, text.lstrip() if n == 0 else text) for n, (kind, text) in enumerate(line))
+        skipped = False
+    if skipped:
+        kept.append(("same", "\n…"))
+    return kept
+
+
 @login_required
 def my_updates(request):
     return render(
@@ -153,10 +184,13 @@ def update_page(request, version_id):
         else:
             status = 400
     previous = version.previous()
+    diff = version.diff_from(previous)
+    if previous is not None:
+        diff = {**diff, "body": only_changed_lines(diff["body"])}
     context = {
         "version": version,
         "due": due,
-        "diff": version.diff_from(previous),
+        "diff": diff,
         "previous": previous,
         "form": form,
         "results": results,

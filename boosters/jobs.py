@@ -1,7 +1,7 @@
 """The daily boosters job: tell each person with a booster set waiting, at most once a day.
 
-Until lms.core has a kind of its own for it, the notice goes out as a "due soon" notification (in the app
-always; by email when the person wants due-soon emails), worded for boosters.
+The notice is a "booster" notification: always in the app, by email unless the person has switched booster
+emails off on the notification settings page.
 """
 
 import datetime
@@ -64,16 +64,10 @@ def _tell(person, questions: int, today: datetime.date):
         ) % {"n": questions}
         return notify(
             recipient=person,
-            kind=Kind.DUE_SOON,
+            kind=Kind.BOOSTER,
             subject=_("Boosters waiting: %(what)s") % {"what": what},
             text=_("A booster set is waiting for you. %(what)s") % {"what": what},
             link=reverse("lms:boosters"),
-            context={
-                "course_title": _("Your booster questions"),
-                "when": _("today"),
-                "due": dateformat.format(today, "d M"),
-                "next_step": what,
-                "boosters": questions,
-            },
+            context={"next_step": what, "boosters": questions, "day": dateformat.format(today, "d M")},
             occasion=occasion(today),
         )

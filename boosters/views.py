@@ -39,6 +39,13 @@ def _question_context(card, *, saved=None, error=None) -> dict:
     return {"card": card, "q": view}
 
 
+def _answered_before(value) -> int:
+    """How many questions of this set were answered before the one on screen (carried by the "Next
+    question" link and the form), so the page can say "Question 2 of 2"; only ever a count to show."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and len(text) < 3 else 0
+
+
 @login_required
 def boosters(request):
     """One question at a time: answer it, see at once whether it was right and why, then the next."""
@@ -46,6 +53,7 @@ def boosters(request):
         return render(request, "lms_boosters/boosters.html", {"paused": True})
     cards = services.due_set(user=request.user)
     if request.method == "POST":
+        answered = _answered_before(request.POST.get("answered"))
         card = next((c for c in cards if str(c.pk) == request.POST.get("card")), None)
         if card is None:
             messages.info(request, _("That question was answered already; here is what is waiting now."))
@@ -63,7 +71,7 @@ def boosters(request):
             return render(
                 request,
                 "lms_boosters/boosters.html",
-                {**context, "position": 1, "total": len(cards)},
+                {**context, "position": answered + 1, "total": answered + len(cards)},
                 status=400,
             )
         q = {
@@ -75,14 +83,21 @@ def boosters(request):
         return render(
             request,
             "lms_boosters/boosters.html",
-            {"answered": q, "card": card, "more": len(cards) - 1, "total": len(cards)},
+            {
+                "answered": q,
+                "card": card,
+                "more": len(cards) - 1,
+                "answered_count": answered + 1,
+                "total": answered + len(cards),
+            },
         )
     if not cards:
         return render(request, "lms_boosters/boosters.html", {"done": True})
+    answered = _answered_before(request.GET.get("answered"))
     return render(
         request,
         "lms_boosters/boosters.html",
-        {**_question_context(cards[0]), "position": 1, "total": len(cards)},
+        {**_question_context(cards[0]), "position": answered + 1, "total": answered + len(cards)},
     )
 
 

@@ -21,6 +21,7 @@ from lms.core import conf
 
 from .models import Certificate, CertificateDesign
 from .pdf import render_many
+from .register import policy_update_states
 from .verification import verify_url
 
 REGISTER_COLUMNS = [
@@ -33,6 +34,7 @@ REGISTER_COLUMNS = [
     "awareness_score",
     "skill_score",
     "verify_url",
+    "policy_update",  # update_due, overdue, or empty: a policy it covered changed and is not yet confirmed
 ]
 # Register rows are read back from the database in chunks of this many.
 REGISTER_CHUNK = 500
@@ -164,12 +166,13 @@ def _write_register(raw, ids: Iterable[int]) -> None:
     for start in range(0, len(ids), REGISTER_CHUNK):
         chunk = ids[start : start + REGISTER_CHUNK]
         found = Certificate.objects.select_related("replaced_by").in_bulk(chunk)
-        writer.writerows(_register_row(found[i]) for i in chunk if i in found)
+        updates = policy_update_states(chunk)
+        writer.writerows(_register_row(found[i], updates.get(i, "")) for i in chunk if i in found)
     text.flush()
     text.detach()  # leave closing the ZIP entry to its own context manager
 
 
-def _register_row(certificate: Certificate) -> list:
+def _register_row(certificate: Certificate, policy_update: str = "") -> list:
     def blank_if_none(value):
         return "" if value is None else value
 
@@ -183,4 +186,5 @@ def _register_row(certificate: Certificate) -> list:
         blank_if_none(certificate.awareness_score),
         blank_if_none(certificate.skill_score),
         verify_url(certificate),
+        policy_update,
     ]

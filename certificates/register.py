@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
 from lms.core.exceptions import LMSError
 from lms.core.models import Profile, Team
@@ -14,7 +16,20 @@ from lms.core.teams import descendants
 from .models import Certificate
 
 STATUSES = ("valid", "expiring", "expired", "revoked")  # replaced ones are listed as revoked
-FILTERS = ("team", "course", "status", "expires_within", "q")
+FILTERS = ("team", "course", "status", "expires_within", "q", "policy_update")
+
+# A material policy change asks holders to confirm the new version (the attestation app answers, through
+# these hooks): ``any`` lists certificates with an update due or overdue.
+POLICY_UPDATES = ("any", "update_due", "overdue")
+POLICY_UPDATE_LABELS = {
+    "any": gettext_lazy("Policy update due or overdue"),
+    "update_due": gettext_lazy("Policy update due"),
+    "overdue": gettext_lazy("Policy update overdue"),
+}
+# ``fn(certificate_ids, *, on) -> {certificate id: "update_due" | "overdue"}`` for those owing an update.
+POLICY_UPDATE_STATES_HOOK = "lms_certificate_policy_updates"
+# ``fn(state, *, on) -> queryset of certificate ids`` (``state`` one of POLICY_UPDATES), for the filter.
+POLICY_UPDATE_FILTER_HOOK = "lms_certificates_owing_policy_update"
 
 
 # Ids fit any database's integers; a day count past a century means nothing for a certificate (and a
@@ -65,6 +80,15 @@ def clean_filters(params) -> dict:
             _("status: “%(status)s” is not one of %(statuses)s.")
             % {"status": cleaned["status"], "statuses": ", ".join(STATUSES)}
         )
+    policy_update = (params.get("policy_update") or "").strip() or None
+    if policy_update is not None:
+        if policy_update in POLICY_UPDATES:
+            cleaned["policy_update"] = policy_update
+        else:
+            errors.append(
+                _("policy_update: “%(value)s” is not one of %(values)s.")
+                % {"value": policy_update[:20], "values": ", ".join(POLICY_UPDATES)}
+            )
     if cleaned["team"] is not None and not Team.objects.filter(pk=cleaned["team"]).exists():
         errors.append(_("team: there is no team with id %(id)s.") % {"id": cleaned["team"]})
     if errors:
@@ -90,4 +114,27 @@ def filtered(filters: dict):
         qs = qs.expiring_between(today, today + datetime.timedelta(days=filters["expires_within"]))
     if "q" in filters:
         qs = qs.filter(Q(holder_name__icontains=filters["q"]) | Q(course_title__icontains=filters["q"]))
+    if "policy_update" in filters:
+        owing = [fn(filters["policy_update"], on=today) for fn in hooks.get_hooks(POLICY_UPDATE_FILTER_HOOK)]
+        if not owing:
+            return qs.none()  # nothing asks for policy updates on this site
+        match = Q()
+        for ids in owing:
+            match |= Q(pk__in=ids)
+        qs = qs.filter(match)
     return qs
+
+
+def policy_update_states(certificate_ids, *, on: datetime.date | None = None) -> dict[int, str]:
+    """certificate id → ``update_due`` or ``overdue`` for those among ``certificate_ids`` owing a policy
+    update (none owe any where no app answers the hook); one query per registered hook, not one per row."""
+    today = on or timezone.localdate()
+    ids = list(certificate_ids)
+    states: dict[int, str] = {}
+    if not ids:
+        return states
+    for fn in hooks.get_hooks(POLICY_UPDATE_STATES_HOOK):
+        for certificate_id, state in fn(ids, on=today).items():
+            if states.get(certificate_id) != "overdue":
+                states[certificate_id] = state
+    return states

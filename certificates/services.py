@@ -32,7 +32,7 @@ def _policy_versions(course) -> list[dict]:
                 ids.add(block.value["policy"].pk)
     return [
         {"slug": p.slug, "title": p.title, "version": p.version}
-        for p in Policy.objects.filter(pk__in=ids).order_by("slug")
+        for p in Policy.objects.originals_of(ids).order_by("slug")  # a translation quoted: its original
     ]
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from certificates import services
 from certificates.models import Certificate, CertificateExport
-from certificates.register import clean_filters, filtered
+from certificates.register import POLICY_UPDATE_LABELS, clean_filters, filtered, policy_update_states
 from certificates.verification import lookup, verify_url
 from courses.models import CoursePage
 from lms.core import roles, throttle
@@ -60,6 +60,12 @@ def register(request):
     page = None
     if filters is not None:
         page = Paginator(filtered(filters), 50).get_page(request.GET.get("page"))
+        # One query for the page's policy updates (never one per row).
+        page.object_list = list(page.object_list)
+        updates = policy_update_states(c.pk for c in page.object_list)
+        for certificate in page.object_list:
+            certificate.policy_update = updates.get(certificate.pk)
+            certificate.policy_update_label = POLICY_UPDATE_LABELS.get(certificate.policy_update, "")
     return render(
         request,
         "lms_certificates/register.html",
@@ -72,6 +78,7 @@ def register(request):
             "statuses": [
                 (s, Certificate.Status(s).label) for s in ("valid", "expiring", "expired", "revoked")
             ],
+            "policy_updates": list(POLICY_UPDATE_LABELS.items()),
             "query": request.GET.urlencode(),
         },
         status=400 if error else 200,

@@ -149,7 +149,7 @@ class CatalogueFilters:
             errors.append(_("Search: type a word to look for, such as “apology”."))
         skill = None
         if slug:
-            skill = Skill.objects.filter(slug=slug).first() if _SLUG.match(slug) else None
+            skill = Skill.objects.by_slug(slug, original=True) if _SLUG.match(slug) else None
             if skill is None:
                 errors.append(_("Skill: there is no skill “%(slug)s”.") % {"slug": _shorten(slug)})
         if state and state not in STANDING_STATES:
@@ -173,7 +173,8 @@ class CatalogueFilters:
             found = _search(self.q)
             entries = [e for e in entries if e.course.pk in found]
         if self.skill is not None:
-            entries = [e for e in entries if any(s.pk == self.skill.pk for s in e.course.skills.all())]
+            key = self.skill.translation_key  # a translated course lists the skill's translation
+            entries = [e for e in entries if any(s.translation_key == key for s in e.course.skills.all())]
         if self.state:
             entries = [e for e in entries if e.standing is not None and e.standing.state == self.state]
         return entries

@@ -155,7 +155,7 @@ def clean_policies(raw) -> list[dict]:
             ) from None
     if len(set(ids)) != len(ids):
         raise LMSError(_("Each policy can be listed once per check."), code="invalid_policies")
-    policies = {p.pk: p for p in Policy.objects.filter(pk__in=ids, live=True)}
+    policies = Policy.objects.filter(live=True).originals_by_pk(ids)  # a translation's id: its original
     missing = [str(i) for i in ids if i not in policies]
     if missing:
         raise LMSError(

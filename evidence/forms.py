@@ -23,7 +23,7 @@ NA_LABEL = _("Not applicable")
 
 
 def live_policies() -> list[Policy]:
-    return list(Policy.objects.filter(live=True).order_by("title"))
+    return list(Policy.objects.originals().filter(live=True).order_by("title"))  # checks record originals
 
 
 # --- The check form (criteria and facts) ---------------------------------------------------------------

@@ -659,6 +659,13 @@ class RoundRequestSerializer(serializers.Serializer):
     ends_on = serializers.DateField()
 
 
+class RoundChangeSerializer(RoundRequestSerializer):
+    """A change to a planned round: send only what changes (lists replace the whole list)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
 class RoundSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()

@@ -18,7 +18,7 @@ def team_service_trends(team, *, months: int = 12, today: datetime.date | None =
     """``service_trends`` for lms_evidence/_team_service_trends.html: the trends of ``team`` and the
     teams below it by month, with each skill's name (trends' fixed queries, plus one)."""
     data = team_trends(team, months=months, today=today)
-    names = dict(Skill.objects.filter(slug__in=list(data["skills"])).values_list("slug", "name"))
+    names = {slug: skill.name for slug, skill in Skill.objects.by_slugs(data["skills"]).items()}
     skills = [
         {
             "slug": slug,

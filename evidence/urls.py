@@ -28,6 +28,7 @@ urlpatterns = [
     path("training/rounds/new/", round_pages.round_new, name="round_new"),
     path("training/rounds/mine/", round_pages.my_rounds, name="my_rounds"),
     path("training/rounds/<id:round_id>/", round_pages.round_detail, name="round"),
+    path("training/rounds/<id:round_id>/edit/", round_pages.round_edit, name="round_edit"),
     path("training/rounds/<id:round_id>/log/", round_pages.round_log, name="round_log"),
     path("training/calibration/", calibration_pages.current, name="calibration"),
     path("training/calibration/new/", calibration_pages.publish, name="calibration_new"),

@@ -187,3 +187,110 @@ def test_demo_evidence_pages_show_real_data(demo, client, username, path, shows)
     response = client.get(path)
     assert response.status_code == 200
     assert shows in response.content.decode()
+
+
+def test_demo_one_message_policy_update_questions_boosters_and_feedback(demo, django_user_model):
+    from attestation import selectors as attestation
+    from attestation.models import Attestation, PolicyQuestion
+    from boosters.feedback import summary
+    from boosters.selectors import team_recall
+    from courses.models.snippets import PolicyVersion
+
+    User = django_user_model
+    people = {u.username: u for u in User.objects.all()}
+
+    # A material change to the complaints policy, with questions, being confirmed leaders first.
+    complaints = Policy.objects.get(slug="complaints")
+    version = PolicyVersion.objects.get(policy=complaints, version=2)
+    assert complaints.version == 2 and version.is_material and len(version.questions) == 2
+    assert "5 working days" in complaints.body
+    confirmed = set(
+        Attestation.objects.filter(policy_version=version, attested_at__isnull=False).values_list(
+            "holder__username", flat=True
+        )
+    )
+    assert confirmed == {"head", "leader", "zoe"}
+    [owed] = [d for d in attestation.due_for(people["employee"]) if d.version == version]
+    assert owed.may_attest and owed.state == "open"  # open: her leader has confirmed it
+    front_desk = Team.objects.get(name="Front Desk")
+    [cell] = [c for c in attestation.progress() if c["version"] == version and c["team"] == front_desk]
+    assert cell["attested"] >= 2 and cell["open"] == 1  # Liam and Zoë done, Emma not yet
+
+    # A published FAQ answer on the refunds policy, and Emma's question waiting for Liam.
+    [faq] = attestation.faqs(Policy.objects.get(slug="refunds"))
+    assert faq.answered_by == people["leader2"] and faq.faq_question.startswith("Can I give £75")
+    waiting = list(attestation.questions_for(people["leader"]))
+    assert [(q.asker.username, q.policy.slug) for q in waiting] == [("employee", "complaints")]
+
+    # Booster history: Front Desk's apology recall slips, for Emma and Zoë.
+    skills = {s["slug"]: s for s in team_recall(front_desk)["skills"]}
+    slipping = {p["name"] for p in skills["apology"]["slipping"]}
+    assert {"Emma Clarke", "Zoë Brontë"} <= slipping and "Liam O'Connell" not in slipping
+    assert any(not s["slipping"] for s in skills.values())  # other skills are kept up
+
+    # Course feedback past the five-answer threshold on Active listening.
+    figures = summary(course=CoursePage.objects.get(slug="active-listening"))
+    assert figures["shown"] and figures["answers"] >= figures["min_answers"] and figures["comments"]
+    assert PolicyQuestion.objects.filter(faq=True).count() == 1
+
+
+def test_demo_employee2_has_courses_in_progress_and_employees_leaders_first_lock_holds(
+    demo, django_user_model
+):
+    from courses.access import course_access
+    from courses.models import Enrolment
+    from courses.progress import progress_for
+
+    employee2 = django_user_model.objects.get(username="employee2")
+    enrolments = {e.course.slug: e for e in Enrolment.objects.filter(user=employee2).select_related("course")}
+    assert set(enrolments) == {"active-listening", "knowing-our-policies"}
+    for enrolment in enrolments.values():
+        assert 0 < progress_for(enrolment).percent < 100, enrolment.course.slug
+    assigned = enrolments["knowing-our-policies"]
+    assert assigned.assigned_by.username == "leader2" and assigned.due_date > timezone.localdate()
+    employee = django_user_model.objects.get(username="employee")
+    fcr = CoursePage.objects.get(slug="first-contact-resolution")
+    assert not course_access(user=employee, course=fcr).is_open
+
+
+def test_demo_one_message_is_idempotent(demo):
+    from attestation.models import Attestation, PolicyQuestion
+    from boosters.models import BoosterCard, BoosterReview, CourseFeedback
+    from certificates.models import Certificate
+    from courses.models import Enrolment
+    from courses.models.snippets import PolicyVersion
+    from lms.core.models import AuditEvent, Notification
+
+    models = [
+        Attestation,
+        PolicyQuestion,
+        BoosterCard,
+        BoosterReview,
+        CourseFeedback,
+        Certificate,
+        Enrolment,
+        PolicyVersion,
+        Notification,
+        AuditEvent,
+    ]
+    counts = [m.objects.count() for m in models]
+    call_command("lms_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts == [m.objects.count() for m in models]
+
+
+@pytest.mark.parametrize(
+    ("username", "path", "shows"),
+    [
+        ("employee", "/training/policy-updates/", "Complaints handling"),
+        ("leader", "/training/policy-questions/", "Mrs Patel asked us to email"),
+        ("employee", "/training/policies/refunds/", "Can I give £75 goodwill on each call"),
+        ("leader", "/training/boosters/team/", "Emma Clarke"),
+        ("hr", "/training/register/?policy_update=update_due", "Emma Clarke"),
+        ("hr", "/training/feedback/", "Active listening"),
+    ],
+)
+def test_demo_one_message_pages_show_real_data(demo, client, username, path, shows):
+    client.login(username=username, password="demo1234")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert shows in response.content.decode()

@@ -20,7 +20,7 @@ from lms.core.throttle import ClientRateThrottle
 
 from .. import calibration, rounds, selectors, surveys
 from .. import serializers as s
-from ..models import CalibrationScore, ShopperScript
+from ..models import CalibrationScore, ShopperScript, ShopRound
 from .base import CHECK_ERRORS, ERRORS, EvidenceAPIView
 from .checks import full_check
 
@@ -322,33 +322,51 @@ class RoundList(generics.ListAPIView, EvidenceAPIView):
         body = s.RoundRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        script = ShopperScript.objects.filter(pk=data["script"]).first()
-        if script is None:
-            raise NotFound(
-                _("There is no script with id %(id)s.") % {"id": data["script"]}, code="script_not_found"
-            )
-        teams = list(Team.objects.filter(pk__in=data["teams"]))
-        missing = sorted(set(data["teams"]) - {t.pk for t in teams})
-        if missing:
-            raise NotFound(
-                _("There is no team with id %(ids)s.") % {"ids": ", ".join(map(str, missing))},
-                code="team_not_found",
-            )
-        shoppers = [selectors.person(pk, field="shoppers") for pk in dict.fromkeys(data["shoppers"])]
         item = rounds.plan(
             by=request.user,
             title=data["title"],
-            script=script,
-            teams=teams,
+            script=_round_script(data["script"]),
+            teams=_round_teams(data["teams"]),
             contacts_per_team=data["contacts_per_team"],
             channels=data["channels"],
             times_of_day=data["times_of_day"],
-            shoppers=shoppers,
+            shoppers=_round_shoppers(data["shoppers"]),
             starts_on=data["starts_on"],
             ends_on=data["ends_on"],
         )
         item = self.get_queryset().get(pk=item.pk)
         return Response(s.round_data(item), status=status.HTTP_201_CREATED)
+
+
+def _round_script(script_id) -> ShopperScript:
+    script = ShopperScript.objects.filter(pk=script_id).first()
+    if script is None:
+        raise NotFound(_("There is no script with id %(id)s.") % {"id": script_id}, code="script_not_found")
+    return script
+
+
+def _round_teams(team_ids) -> list[Team]:
+    teams = list(Team.objects.filter(pk__in=team_ids))
+    missing = sorted(set(team_ids) - {t.pk for t in teams})
+    if missing:
+        raise NotFound(
+            _("There is no team with id %(ids)s.") % {"ids": ", ".join(map(str, missing))},
+            code="team_not_found",
+        )
+    return teams
+
+
+def _round_shoppers(shopper_ids) -> list:
+    return [selectors.person(pk, field="shoppers") for pk in dict.fromkeys(shopper_ids)]
+
+
+def _round_detail(item) -> dict:
+    item = (
+        ShopRound.objects.select_related("script", "created_by")
+        .prefetch_related(*ROUND_RELATED)
+        .get(pk=item.pk)
+    )
+    return {**s.round_data(item), "coverage": s.coverage_data(rounds.coverage(item))}
 
 
 class RoundDetail(EvidenceAPIView):
@@ -357,6 +375,47 @@ class RoundDetail(EvidenceAPIView):
         """A round with its coverage against the plan (per team, channel and time of day) and findings."""
         item = selectors.round_for(request.user, pk)
         return Response({**s.round_data(item), "coverage": s.coverage_data(rounds.coverage(item))})
+
+    @extend_schema(
+        operation_id="shop_rounds_partial_update",
+        request=s.RoundChangeSerializer,
+        responses={
+            200: s.RoundDetailSerializer,
+            **ERRORS,
+            400: OpenApiResponse(
+                ErrorSerializer, description="`invalid_round`: the same rules as planning; nothing was saved."
+            ),
+            403: OpenApiResponse(
+                ErrorSerializer,
+                description="`not_allowed`: rounds are changed by HR or a head of service whose teams they "
+                "cover.",
+            ),
+            409: OpenApiResponse(
+                ErrorSerializer,
+                description="`round_in_progress`: contacts are already logged, and the change would take one "
+                "out of the plan (another script; removing a team, channel, time of day or shopper a "
+                "contact used; dates that no longer cover them). The title, contacts per team and dates "
+                "around the contacts stay editable, and teams, channels, times of day and shoppers can be "
+                "added. Nothing was saved.",
+            ),
+        },
+    )
+    def patch(self, request, pk):
+        """HR or a head of service: change a planned round. Send only the fields that change; lists
+        (teams, channels, times of day, shoppers) replace the whole list. Checked as planning is, and
+        recorded in the audit trail."""
+        item = selectors.round_for(request.user, pk)
+        body = s.RoundChangeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = dict(body.validated_data)
+        if "script" in data:
+            data["script"] = _round_script(data["script"])
+        if "teams" in data:
+            data["teams"] = _round_teams(data["teams"])
+        if "shoppers" in data:
+            data["shoppers"] = _round_shoppers(data["shoppers"])
+        item = rounds.change(by=request.user, shop_round=item, origin=Origin.of(request), **data)
+        return Response(_round_detail(item))
 
 
 class RoundContacts(EvidenceAPIView):

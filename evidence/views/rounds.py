@@ -74,6 +74,64 @@ def round_new(request):
     return render(request, "lms_evidence/round_form.html", {"form": form}, status=status)
 
 
+@login_required
+def round_edit(request, round_id):
+    """Change a planned round: the same form and rules as planning it; once contacts are logged, the
+    parts that would take one out of the plan are refused and the page says what stays editable."""
+    _require_planner(request.user)
+    item = _planned_rounds(request.user).select_related("script").filter(pk=round_id).first()
+    if item is None:
+        raise Http404(_("There is no round %(id)s that you follow.") % {"id": round_id})
+    if not rounds.may_change(request.user, item):
+        raise PermissionDenied(_("A round is changed by HR or by a head of service whose teams it covers."))
+    current_teams = list(item.teams.all())
+    teams = {t.pk: t for t in [*rounds.plannable_teams(request.user), *current_teams]}
+    initial = {
+        "title": item.title,
+        "script": item.script_id,
+        "teams": [t.pk for t in current_teams],
+        "contacts_per_team": item.contacts_per_team,
+        "channels": item.channels,
+        "times_of_day": item.times_of_day,
+        "shoppers": [u.pk for u in item.shoppers.all()],
+        "starts_on": item.starts_on,
+        "ends_on": item.ends_on,
+    }
+    form = forms.RoundForm(
+        request.POST or None,
+        initial=initial,
+        teams=list(teams.values()),
+        scripts=ShopperScript.objects.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            rounds.change(
+                by=request.user,
+                shop_round=item,
+                origin=Origin.of(request),
+                title=data["title"],
+                script=data["script"],
+                teams=list(data["teams"]),
+                contacts_per_team=data["contacts_per_team"],
+                channels=data["channels"],
+                times_of_day=data["times_of_day"],
+                shoppers=list(data["shoppers"]),
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+            )
+        except LMSError as error:
+            if error.status == 403:
+                refuse(error)
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Round changed."))
+            return redirect("lms:round", round_id=item.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "round": item, "contacts_logged": len(rounds.logged_contacts(item))}
+    return render(request, "lms_evidence/round_form.html", context, status=status)
+
+
 def _bars(rows, planned):
     for row in rows:
         row["percent"] = min(100, round(100 * row["done"] / planned)) if planned else 0
@@ -104,6 +162,7 @@ def round_detail(request, round_id):
             "cover": cover,
             "contacts": contacts,
             "shoppers": item.shoppers.order_by("first_name", "last_name"),
+            "can_change": rounds.may_change(request.user, item),
         },
     )
 

@@ -144,7 +144,7 @@ def _comments(user):
 
 
 def _comments_page(request, *, bound=None, status=200):
-    skills = list(Skill.objects.order_by("name"))
+    skills = list(Skill.objects.originals().order_by("name"))  # tags record originals
     rows = []
     for response in _comments(request.user)[:COMMENT_ROWS]:
         prefix = f"r{response.pk}"
@@ -170,7 +170,9 @@ def tag_comment(request, response_id):
     response = _comments(request.user).filter(pk=response_id).first()
     if response is None:
         raise Http404(_("There is no comment %(id)s from your teams.") % {"id": response_id})
-    form = forms.SkillTagForm(request.POST, skills=Skill.objects.order_by("name"), prefix=f"r{response.pk}")
+    form = forms.SkillTagForm(
+        request.POST, skills=Skill.objects.originals().order_by("name"), prefix=f"r{response.pk}"
+    )
     if form.is_valid():
         try:
             surveys.tag_skills(

@@ -46,6 +46,7 @@ ACTIONS = frozenset(
         "service_check.dispute_resolve",
         "calibration.score",
         "surveys.import",
+        "shop_round.change",
         # Policy updates: a holder confirms a material change; HR opens one to everyone (attestation).
         "policy_update.attest",
         "policy_update.open_all",

@@ -42,6 +42,7 @@ ACTIONS = {
     "service_check.dispute_resolve": gettext_lazy("Service check dispute settled"),
     "calibration.score": gettext_lazy("Calibration scored"),
     "surveys.import": gettext_lazy("Customer surveys imported"),
+    "shop_round.change": gettext_lazy("Mystery-shopper round changed"),
     "policy_update.attest": gettext_lazy("Policy update confirmed"),
     "policy_update.open_all": gettext_lazy("Policy update opened to everyone"),
     "boosters.pause": gettext_lazy("Boosters paused"),
@@ -227,6 +228,21 @@ def _evidence_sentence(verb: str, who: str, whose: str, data: dict) -> str | Non
         return _("%(who)s imported %(rows)s customer survey responses.") % {
             "who": who,
             "rows": data.get("rows", 0),
+        }
+    if verb == "shop_round.change":
+        changes = "; ".join(
+            _("%(field)s from %(old)s to %(new)s")
+            % {
+                "field": c.get("label", c.get("field", "")),
+                "old": _value(c.get("old")),
+                "new": _value(c.get("new")),
+            }
+            for c in data.get("changes", [])
+        )
+        return _("%(who)s changed the mystery-shopper round “%(round)s”: %(changes)s.") % {
+            "who": who,
+            "round": data.get("round", ""),
+            "changes": changes,
         }
     if verb == "policy_update.attest":
         return _("%(who)s read and confirmed version %(version)s of “%(policy)s”.") % {

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
+    # Locales in the admin (Settings → Locales), for content translated with Wagtail's localisation.
+    "wagtail.locales",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -127,6 +129,11 @@ LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", gettext_lazy("English")), ("es", gettext_lazy("Spanish"))]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# Course content (pages, skills, policies) is translated with Wagtail's own localisation: the admin shows
+# each page's and snippet's locale, and a site adding wagtail-localize translates them. The content
+# languages are the interface's; LANGUAGE_CODE's is the default locale, the one originals are written in.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 STATIC_URL = "/static/"

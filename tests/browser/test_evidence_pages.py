@@ -124,6 +124,7 @@ def build(org, hr, skills, course):
         ],
         "hr": [
             ("plan a round", "/training/rounds/new/"),
+            ("change a round", f"/training/rounds/{shop_round.pk}/edit/"),
             ("publish a calibration", f"/training/calibration/new/?scorecard={card.pk}"),
             ("calibration summary", f"/training/calibration/{contact.pk}/"),
             ("survey import", "/training/surveys/import/"),
@@ -185,6 +186,6 @@ def test_evidence_pages_have_no_serious_or_critical_axe_violation(
                 checked += 1
         finally:
             context.close()
-    assert checked == 24
+    assert checked == 25
     assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
     assert not overflows, "pages scroll sideways on a phone:\n" + "\n".join(overflows)

@@ -75,6 +75,9 @@ def test_the_settings_page_saves_choices_with_a_confirmation(ann):
         "team_expiring": True,  # not offered to her, so left as it was
         "leader_digest": True,
         "nudge": False,  # offered and not ticked
+        "policy_update": False,
+        "policy_question": False,
+        "booster": False,
     }
     # Turned off: recorded in the app, not emailed.
     assert service.wants_email(ann, "due_soon") is False
@@ -106,6 +109,9 @@ def test_preferences_through_the_api(ann):
         "team_expiring",
         "leader_digest",
         "nudge",
+        "policy_update",
+        "policy_question",
+        "booster",
     }
     assert rows["assigned"] == {
         "kind": "assigned",

@@ -15,6 +15,9 @@ class Kind(models.TextChoices):
     LEADER_DIGEST = "leader_digest", _("Daily summary: reviews waiting and people overdue")
     NUDGE = "nudge", _("A note from my team leader about my training")
     INVITATION = "invitation", _("Invitation to set a password and sign in")
+    POLICY_UPDATE = "policy_update", _("A policy I work with has changed")
+    POLICY_QUESTION = "policy_question", _("A question about a policy waits for me, or mine is answered")
+    BOOSTER = "booster", _("Booster questions are ready")
 
 
 # Kinds only team leaders receive; the settings page shows them to leaders.
@@ -35,4 +38,11 @@ HELP = {
     Kind.LEADER_DIGEST: _("For team leaders: one email a day, only when there is something to do."),
     Kind.NUDGE: _("A short message from your team leader or HR; it is always on My training too."),
     Kind.INVITATION: _("Always emailed: the link to set your first password."),
+    Kind.POLICY_UPDATE: _(
+        "When it opens for you to read and confirm, a week and a day before it is due, and once if overdue."
+    ),
+    Kind.POLICY_QUESTION: _("A question routed to you to answer, and the answer to a question you asked."),
+    Kind.BOOSTER: _(
+        "At most once a day, when a short set of questions is waiting; pausing boosters stops it."
+    ),
 }

@@ -5,6 +5,7 @@ from lms.core import conf
 from project.demo.content.build_assessments import build_assessments
 from project.demo.content.build_courses import build_curriculum
 from project.demo.evidence import build_demo_evidence
+from project.demo.one_message import build_one_message
 from project.demo.organisation import (
     DEMO_PASSWORD,
     build_demo_activity,
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             issue_demo_certificates()
             build_demo_activity()
             build_demo_evidence()  # after the certificates: checks need a certified or HR checker
+            build_one_message()  # policy updates, questions, boosters, feedback; courses in progress
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(org['users'])} people in {len(org['teams'])} teams, "
