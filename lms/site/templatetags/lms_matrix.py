@@ -4,6 +4,7 @@ template language spent more time on their conditions than everything else on th
 from django import template
 from django.template.defaultfilters import date as format_date
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -14,10 +15,11 @@ def matrix_cell(cell):
     # The next step already names expiry dates and whom a locked person waits for.
     notes = [("meta cell__next", cell.next_step)]
     if cell.due_date and not cell.is_done:
-        word = "overdue since" if cell.overdue else "due"
-        notes.append(
-            ("meta due--overdue" if cell.overdue else "meta", f"{word} {format_date(cell.due_date, 'j M')}")
-        )
+        day = {"day": format_date(cell.due_date, "j M")}
+        if cell.overdue:
+            notes.append(("meta due--overdue", _("overdue since %(day)s") % day))
+        else:
+            notes.append(("meta", _("due %(day)s") % day))
     return format_html(
         '<td class="cell cell--{}{}"><span class="cell__state">{}</span>{}</td>',
         cell.state,
