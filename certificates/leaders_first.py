@@ -138,11 +138,21 @@ def explain(course, leader) -> str:
 
 
 def access_rule(user, courses) -> dict[int, Access]:
-    """The ``lms_course_access`` hook: courses closed to ``user`` until their leader is certified."""
-    found = blockers(user, courses)
-    return {
-        course.pk: locked(CODE, explain(course, found[course.pk])) for course in courses if course.pk in found
-    }
+    """The ``lms_course_access`` hook: courses closed to ``user`` until their leader is certified. Kept
+    in the cache until a certificate, exception, team, membership or page changes, or the day turns."""
+    courses = list(courses)
+    if not getattr(user, "is_authenticated", False) or not any(c.leaders_first for c in courses):
+        return {}
+
+    def compute():
+        found = blockers(user, courses)
+        return {
+            course.pk: locked(CODE, explain(course, found[course.pk]))
+            for course in courses
+            if course.pk in found
+        }
+
+    return shared("access", (user.pk, *(c.pk for c in courses)), compute, today=_today(None))
 
 
 def waiting_on(leader, *, on: datetime.date | None = None) -> list[tuple[object, int]]:

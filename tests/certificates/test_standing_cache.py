@@ -176,3 +176,16 @@ def test_deploy_check_warns_when_the_standings_cache_is_per_process(settings):
     settings.LMS_STANDING_CACHE_SECONDS = 3600
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
     assert check_shared_cache() == []
+
+
+def test_leaders_first_access_is_kept_until_a_leader_is_certified(
+    org, agent, lf_course, django_assert_num_queries
+):
+    from certificates.leaders_first import access_rule
+
+    services.issue(holder=org.head, course=lf_course)
+    assert access_rule(agent, [lf_course])[lf_course.pk].code == "leaders_first"
+    with django_assert_num_queries(0):
+        assert "Liam Lead" in access_rule(agent, [lf_course])[lf_course.pk].detail
+    services.issue(holder=org.lead, course=lf_course)
+    assert access_rule(agent, [lf_course]) == {}
