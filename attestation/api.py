@@ -25,7 +25,8 @@ MAX_VERSION = 100_000
 
 
 def _get_policy(policy_id: int) -> Policy:
-    policy = Policy.objects.filter(pk=policy_id, live=True).first()
+    # Asked by a translation's id too: questions and versions belong to the original.
+    policy = Policy.objects.filter(live=True).originals_by_pk([policy_id]).get(policy_id)
     if policy is None:
         raise NotFound(_("There is no published policy %(id)s.") % {"id": policy_id}, code="policy_not_found")
     return policy

@@ -102,7 +102,7 @@ def due_for_people(ids, *, on: datetime.date | None = None) -> dict[int, list[Du
     today = _today(on)
     rows = list(
         pending()
-        .filter(holder_id__in=list(ids))
+        .filter(holder_id__in=ids)  # a list, or a subquery (a team view's hundreds of people)
         .select_related("policy", "policy_version")
         .order_by("due_on", "policy__title")
     )
@@ -214,7 +214,7 @@ def certificate_policy_status(certificate, *, on: datetime.date | None = None) -
     covered = certificate.policy_versions or []
     if not covered:
         return []
-    policies = {p.slug: p for p in Policy.objects.filter(slug__in=[c.get("slug") for c in covered])}
+    policies = Policy.objects.by_slugs([c.get("slug") for c in covered], original=True)
     attested: dict[int, int] = {}
     owed: dict[int, datetime.date] = {}
     for policy_id, version, attested_at, superseded, due_on in Attestation.objects.filter(

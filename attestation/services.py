@@ -295,7 +295,10 @@ def daily(today: datetime.date) -> int:
 
 
 def get_policy(slug: str) -> Policy:
-    policy = Policy.objects.filter(slug=slug, live=True).first() if slug and len(slug) <= 80 else None
+    # The original: questions and attestations are recorded against it, whichever language asks.
+    policy = (
+        Policy.objects.filter(live=True).by_slug(slug, original=True) if slug and len(slug) <= 80 else None
+    )
     if policy is None:
         raise NotFound(
             _("There is no published policy “%(slug)s”.") % {"slug": (slug or "")[:80]},

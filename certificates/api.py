@@ -21,7 +21,7 @@ from lms.core.throttle import ClientRateThrottle
 
 from . import services
 from .models import Certificate, CertificateExport
-from .register import MAX_DAYS, STATUSES, clean_filters, filtered
+from .register import MAX_DAYS, POLICY_UPDATES, STATUSES, clean_filters, filtered
 from .verification import lookup, verify_url
 
 logger = logging.getLogger(__name__)
@@ -85,6 +85,10 @@ class CertificateQuery(FilterParameters):
         max_value=MAX_DAYS, help_text="HR: current certificates expiring within this many days."
     )
     q = QueryText(max_length=MAX_SEARCH_LENGTH, help_text="HR: search holder name or course title.")
+    policy_update = QueryChoice(
+        POLICY_UPDATES,
+        help_text="HR: certificates whose holder owes a policy update: any, update_due or overdue.",
+    )
 
 
 class CertificateList(SignedInAPIView):

@@ -164,7 +164,7 @@ def criterion_ids(card: Scorecard) -> dict[str, str]:
 
 def refunds_in_version_two() -> Policy | None:
     """The refunds policy, moved to version 2: agents' goodwill limit goes from £50 to £75."""
-    policy = Policy.objects.filter(slug="refunds").first()
+    policy = Policy.objects.by_slug("refunds", original=True)
     if policy is None or policy.version >= 2:
         return policy
     policy.body = policy.body.replace("up to <strong>£50</strong>", "up to <strong>£75</strong>")

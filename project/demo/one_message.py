@@ -143,7 +143,7 @@ def _earlier_certificates(people: dict) -> int:
 def complaints_in_version_two() -> PolicyVersion | None:
     """The complaints policy moved to version 2 (a material change with two questions); the version, or
     None if the policy is missing or was changed some other way."""
-    policy = Policy.objects.filter(slug=POLICY).first()
+    policy = Policy.objects.by_slug(POLICY, original=True)
     if policy is None:
         return None
     if policy.version == 1 and OLD_WORDS in policy.body:
@@ -182,7 +182,7 @@ def _attest(people: dict, version: PolicyVersion) -> int:
 
 def _questions(people: dict) -> None:
     asker, answerer = people.get(FAQ["asker"]), people.get(FAQ["answerer"])
-    policy = Policy.objects.filter(slug=FAQ["policy"]).first()
+    policy = Policy.objects.by_slug(FAQ["policy"], original=True)
     if (
         asker
         and answerer
@@ -194,7 +194,7 @@ def _questions(people: dict) -> None:
         attestation_services.publish_faq(question=question, by=answerer, wording=FAQ["wording"])
 
     asker = people.get(OPEN_QUESTION["asker"])
-    policy = Policy.objects.filter(slug=OPEN_QUESTION["policy"]).first()
+    policy = Policy.objects.by_slug(OPEN_QUESTION["policy"], original=True)
     if (
         asker
         and policy

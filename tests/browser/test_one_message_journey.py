@@ -1,8 +1,9 @@
 """One message, said again, in a real browser on the demo (issue 15): `author` publishes a material change to
-the refunds policy in the Wagtail admin, with a one-line summary and a question on it; `leader` confirms it on
-a phone-sized screen; only then does `employee`'s re-attestation open; once `employee` confirms, the public
-verify page of their certificate shows the new version as confirmed; then `employee` answers a booster set
-on the phone, each answer explained at once. Axe checks the policy-update and booster pages at phone size."""
+the refunds policy in the Wagtail admin, with a one-line summary and a question on it; leaders first, top
+down: `leader` waits for the head of service, then confirms it on a phone-sized screen (a wrong answer is
+explained first); only then does `employee`'s re-attestation open; once `employee` confirms, the public verify
+page of their certificate shows the new version as confirmed; then `employee` answers a booster set on the
+phone, each answer explained at once. Axe checks the policy-update and booster pages at phone size."""
 
 import datetime
 import re
@@ -49,7 +50,7 @@ def assert_accessible(page, what):
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
     assert not blocking, f"{what}:\n{describe(blocking, page.url)}"
     size = page.evaluate(OVERFLOW_SCRIPT)
-    assert size["scrollWidth"] <= size["innerWidth"], f"{what} scrolls sideways on a phone: {size}"
+    assert size["scrollWidth"] <= PHONE["width"], f"{what} scrolls sideways on a phone: {size}"
 
 
 def policy_updates_on_my_training(page, live_server):
@@ -158,7 +159,11 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     assert "£90" in version.body and "£75" not in version.body.split("Team leaders")[0]
     assert Attestation.objects.filter(policy_version=version, holder=employee, attested_at=None).exists()
 
-    # Leaders first, top down: the head of service (leader's own leader) has confirmed it already.
+    # Leaders first, top down: Liam waits for the head of service (his own leader) until she confirms it.
+    liam = new_page(PHONE)
+    sign_in(liam, live_server, "leader")
+    refunds = policy_updates_on_my_training(liam, live_server).locator("li", has_text=POLICY_TITLE)
+    expect(refunds).to_contain_text("version 3 Waiting for your leader")
     outcome = attestation_services.attest(person=head, version=version, answers=[1], read_and_will_apply=True)
     assert outcome["attested"]
 
@@ -177,8 +182,6 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     assert_accessible(emma, "a policy update still waiting for the leader")
 
     # --- The leader, on a phone, opens the update from My training, reads what changed and confirms it.
-    liam = new_page(PHONE)
-    sign_in(liam, live_server, "leader")
     refunds = policy_updates_on_my_training(liam, live_server).locator("li", has_text=POLICY_TITLE)
     expect(refunds).to_contain_text("version 3 Policy update due")
     refunds.get_by_role("link", name=POLICY_TITLE).click()

@@ -31,7 +31,11 @@ PAGES = [
     ("/training/team/", ["team", "format", "page"], "lead"),
     ("/training/team/", ["team", "format", "page"], "hr"),
     ("/training/reviews/", ["page"], "lead"),
-    ("/training/register/", ["team", "course", "status", "expires_within", "q", "page"], "hr"),
+    (
+        "/training/register/",
+        ["team", "course", "status", "expires_within", "q", "policy_update", "page"],
+        "hr",
+    ),
     ("/verify/", ["code"], "hr"),
     ("/admin/reports/question-quality/", ["assessment"], "admin"),
 ]

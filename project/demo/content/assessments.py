@@ -1134,7 +1134,7 @@ ASSESSMENTS = {
                     "options": [
                         {
                             "text": (
-                                "Apply £50 yourself, ask your team leader about the rest, and tell "
+                                "Apply £75 yourself, ask your team leader about the rest, and tell "
                                 "the customer they'll hear within 2 working days"
                             ),
                             "correct": True,
@@ -1155,14 +1155,14 @@ ASSESSMENTS = {
                         {
                             "text": (
                                 "Refer the customer to Customer Relations, because any goodwill "
-                                "over £50 has to be agreed by a manager there, who decides the "
+                                "over £75 has to be agreed by a manager there, who decides the "
                                 "amount"
                             ),
                             "correct": False,
                         },
                     ],
                     "explanation": (
-                        "Agents can approve goodwill of up to £50 per contact (and no more than "
+                        "Agents can approve goodwill of up to £75 per contact (and no more than "
                         "£100 on one account in 12 months). Team leaders can approve up to £250, "
                         "and must decide within 2 working days. Never promise an amount you cannot "
                         "approve yourself: tell the customer who will decide, and by when."
@@ -1179,7 +1179,7 @@ ASSESSMENTS = {
                     "skills": ["policy-knowledge"],
                     "options": [
                         {"text": "The full £340, with no upper limit", "correct": True},
-                        {"text": "£50, which is the most an agent can approve", "correct": False},
+                        {"text": "£75, which is the most an agent can approve", "correct": False},
                         {"text": "£250, once a team leader approves it", "correct": False},
                         {
                             "text": "Nothing; overpayments are refunded by Customer Relations",

@@ -133,12 +133,12 @@ def place_illustrations(courses: dict[str, CoursePage]) -> dict[str, object]:
 def build_curriculum() -> dict[str, object]:
     skills = {}
     for data in curriculum.SKILLS:
-        skills[data["slug"]], _ = Skill.objects.get_or_create(
+        skills[data["slug"]], _ = Skill.objects.originals().get_or_create(
             slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
         )
     policies = {}
     for data in curriculum.POLICIES:
-        policy = Policy.objects.filter(slug=data["slug"]).first()
+        policy = Policy.objects.by_slug(data["slug"], original=True)
         if policy is None:
             policy = Policy(
                 slug=data["slug"], title=data["title"], summary=data["summary"], body=data["body"]
