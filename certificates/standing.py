@@ -302,7 +302,7 @@ def _while_learning(standing: Standing, facts: _Facts, course, attempts, left: i
         local = timezone.localtime(wait_until)
         standing.next_step = _(
             "Revisit the modules; you can try the assessment again after %(time)s on %(day)s."
-        ) % {"time": time_format(local, "H:i"), "day": date_format(local, "d M")}
+        ) % {"time": time_format(local, "H:i"), "day": date_format(local, "j M")}
     elif failed:
         standing.next_step = _("Try the assessment again.")
     else:
