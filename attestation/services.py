@@ -172,6 +172,7 @@ def attest(*, person, version: PolicyVersion, answers: list, read_and_will_apply
         return {"attested": False, "results": results}
     now = timezone.now()
     Attestation.objects.filter(pk__in=[r.pk for r in rows]).update(attested_at=now)
+    _tell_team_it_opened(leader=person, version=version)
     audit.record(
         actor=person,
         verb="policy_update.attest",
@@ -212,6 +213,66 @@ def open_for_everyone(*, version: PolicyVersion, by, reason: str, origin=None) -
 # --- Once a day ---------------------------------------------------------------------------------------------
 
 
+def _remind(*, person, item: selectors.Due, today: datetime.date, link: str):
+    """Tell ``person`` of one update they owe, open for them: that it opened, the reminder 7 or 1 days
+    before, or that it is overdue. The occasion names the step, so each is sent once, whoever sends it
+    first (the daily job, or a leader's confirmation that opens it)."""
+    # Written in the person's own language: neither the daily job nor the leader's request is theirs.
+    with in_language_of(person):
+        days_left = (item.due_on - today).days
+        reached = [d for d in rules.REMINDER_DAYS if days_left <= d]
+        values = {"title": item.policy.title, "day": date_format(item.due_on)}
+        if days_left < 0:
+            step = "overdue"
+            text = (
+                _("Your confirmation of the new “%(title)s” was due on %(day)s: please read it now.") % values
+            )
+        else:
+            step = str(min(reached)) if reached else "opened"
+            text = _("“%(title)s” has changed: read the new version and confirm it by %(day)s.") % values
+        return _tell(
+            recipient=person,
+            kind=Kind.POLICY_UPDATE,
+            subject=_("Policy update: %(title)s") % {"title": item.policy.title},
+            text=text,
+            link=link,
+            occasion=f"policy-update:{item.version.pk}:{step}",
+        )
+
+
+def _tell_team_it_opened(*, leader, version: PolicyVersion) -> int:
+    """``leader`` has just confirmed ``version``: the people it now opens for (those owing it whose
+    nearest leader is ``leader``) are told at once, with the daily job's occasion, so nobody hears twice.
+    Returns how many were told."""
+    owing = set(
+        selectors.pending()
+        .filter(policy_version=version)
+        .exclude(holder=leader)
+        .values_list("holder_id", flat=True)
+    )
+    if not owing:
+        return 0
+    teams = all_teams()
+    team_of = dict(Profile.objects.filter(user_id__in=owing).values_list("user_id", "team_id"))
+    team = [
+        pid
+        for pid in owing
+        if getattr(leader_above(person_id=pid, team_id=team_of.get(pid), teams=teams), "pk", None)
+        == leader.pk
+    ]
+    if not team:
+        return 0
+    today = _today()
+    people = get_user_model().objects.in_bulk(team)
+    link = reverse("lms:policy_updates")
+    told = 0
+    for holder_id, items in selectors.due_for_people(team, on=today).items():
+        for item in items:
+            if item.version.pk == version.pk and item.may_attest and holder_id in people:
+                told += bool(_remind(person=people[holder_id], item=item, today=today, link=link))
+    return told
+
+
 def send_reminders(today: datetime.date | None = None) -> int:
     """Tell people once when their update opens, remind them 7 days and 1 day before it is due (the
     nearest reminder reached, so a missed day is caught up once) and once when it is overdue. Each is
@@ -226,33 +287,8 @@ def send_reminders(today: datetime.date | None = None) -> int:
     sent = 0
     for holder_id, items in selectors.due_for_people(holders, on=today).items():
         for item in items:
-            if not item.may_attest:
-                continue
-            # Written in the holder's own language: a daily job has no browser to ask.
-            with in_language_of(people[holder_id]):
-                days_left = (item.due_on - today).days
-                reached = [d for d in rules.REMINDER_DAYS if days_left <= d]
-                values = {"title": item.policy.title, "day": date_format(item.due_on)}
-                if days_left < 0:
-                    step = "overdue"
-                    text = (
-                        _("Your confirmation of the new “%(title)s” was due on %(day)s: please read it now.")
-                        % values
-                    )
-                else:
-                    step = str(min(reached)) if reached else "opened"
-                    text = (
-                        _("“%(title)s” has changed: read the new version and confirm it by %(day)s.") % values
-                    )
-                if _tell(
-                    recipient=people[holder_id],
-                    kind=Kind.POLICY_UPDATE,
-                    subject=_("Policy update: %(title)s") % {"title": item.policy.title},
-                    text=text,
-                    link=link,
-                    occasion=f"policy-update:{item.version.pk}:{step}",
-                ):
-                    sent += 1
+            if item.may_attest and _remind(person=people[holder_id], item=item, today=today, link=link):
+                sent += 1
     return sent
 
 
