@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,11 +23,25 @@ from lms.core.roles import is_hr, is_leader, leads, teams_led_by
 
 from .. import forms, rules, scoring, services, summaries
 from ..facts import CheckInvalid
-from ..models import CoachingAction, Dispute, Scorecard, ServiceCheck
+from ..models import CalibrationScore, CoachingAction, Dispute, Scorecard, ServiceCheck
 from ..rounds import is_head_of_service
 from .common import name, person, refuse
 
 FORM_TEMPLATE = "lms_evidence/check_form.html"
+# Checks are listed by when the contact happened (the date shown), newest first, on every page.
+NEWEST_CONTACT_FIRST = (F("contacted_at").desc(nulls_last=True), "-pk")
+
+
+def calibration_warning(user) -> dict | None:
+    """Why ``user``'s own checks would not count toward team figures yet, or None when they would: a leader
+    who has not passed the current calibration (HR always counts). ``contact`` is the calibration contact
+    still to score, or None when there is none or they scored it without passing."""
+    if rules.is_calibrated(user):
+        return None
+    contact = rules.current_calibration()
+    if contact is not None and CalibrationScore.objects.filter(contact=contact, leader=user).exists():
+        contact = None
+    return {"contact": contact}
 
 
 def checkable_people(user):
@@ -55,7 +69,7 @@ def checks_home(request):
     made = (
         ServiceCheck.objects.filter(checker=request.user, state=ServiceCheck.State.SUBMITTED)
         .select_related("employee")
-        .order_by("-submitted_at")[:20]
+        .order_by(*NEWEST_CONTACT_FIRST)[:20]
     )
     return render(
         request,
@@ -66,6 +80,7 @@ def checks_home(request):
             "made": made,
             "is_hr": is_hr(request.user),
             "can_plan": is_hr(request.user) or is_head_of_service(request.user),
+            "calibration_warning": calibration_warning(request.user),
         },
     )
 
@@ -94,6 +109,8 @@ def form_context(
         "check": check,
         "shop_round": shop_round,
         "script": shop_round.script if shop_round else None,
+        # A mystery-shopper contact always counts; a leader's own check only once they are calibrated.
+        "calibration_warning": None if shop_round is not None else calibration_warning(request.user),
     }
 
 
@@ -390,7 +407,7 @@ def my_checks(request):
     checks = (
         ServiceCheck.objects.filter(employee=request.user, state=ServiceCheck.State.SUBMITTED)
         .select_related("checker")
-        .order_by("-submitted_at")
+        .order_by(*NEWEST_CONTACT_FIRST)
     )
     return render(
         request,
