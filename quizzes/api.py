@@ -123,7 +123,9 @@ class ResultSerializer(serializers.Serializer):
     skills = SkillResultSerializer(many=True)
     verdicts = serializers.ListField(child=serializers.CharField())
     provisional = serializers.DictField(
-        allow_null=True, help_text="While awaiting review: scores from the automatically marked questions."
+        allow_null=True,
+        help_text="While awaiting review: scores from what is marked so far (the automatically marked "
+        "questions and the written replies a leader has graded).",
     )
     questions = serializers.ListField(
         child=serializers.DictField(),

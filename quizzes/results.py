@@ -198,6 +198,38 @@ def _question(question: dict, answer, review, options: ReviewOptions) -> dict:
     return item
 
 
+def score_so_far(attempt: Attempt, answers: dict | None = None) -> dict:
+    """An attempt's scores from what is marked so far: the automatic questions and the written replies a
+    leader has graded (a reply still waiting counts for nothing yet). ``pending_replies``: replies still
+    to grade; ``can_pass``: whether full marks on those could still make the attempt pass, and
+    ``passes_anyway``: whether it passes even with none, so a reviewer knows what their grade decides.
+    ``answers``: question id → Answer, read here when not given."""
+    if answers is None:
+        answers = {a.question_id: a for a in attempt.answers.all()}
+    credits = {question_id: a.credit for question_id, a in answers.items()}
+    questions = attempt.snapshot["questions"]
+    pending = {
+        q["id"] for q in questions if question_types.of(q).needs_review and credits.get(q["id"]) is None
+    }
+    assessment = attempt.assessment
+    thresholds = {
+        "awareness_threshold": assessment.awareness_threshold,
+        "skill_threshold": assessment.skill_threshold,
+        "skill_minimum": assessment.skill_minimum,
+    }
+    marked = grading.score([q for q in questions if q["id"] not in pending], credits, **thresholds)
+    best = grading.score(questions, {**credits, **dict.fromkeys(pending, 1.0)}, **thresholds)
+    worst = grading.score(questions, {**credits, **dict.fromkeys(pending, 0.0)}, **thresholds)
+    return {
+        "awareness_score": marked.awareness_score,
+        "skill_score": marked.skill_score,
+        "skills": marked.skills,
+        "pending_replies": len(pending),
+        "can_pass": best.passed,
+        "passes_anyway": worst.passed,
+    }
+
+
 _NO_STANDING = object()
 
 
@@ -234,17 +266,11 @@ def result_for(attempt: Attempt, *, standing=_NO_STANDING) -> dict:
     skills, verdicts = attempt.skill_scores, []
     provisional = None
     if attempt.state == Attempt.State.AWAITING_REVIEW:
-        # Until a leader grades the written replies, show what the automatic questions already say.
-        automatic = [q for q in attempt.snapshot["questions"] if not question_types.of(q).needs_review]
-        partial = grading.score(
-            automatic,
-            {a.question_id: a.credit for a in answers.values()},
-            awareness_threshold=attempt.assessment.awareness_threshold,
-            skill_threshold=threshold,
-            skill_minimum=attempt.assessment.skill_minimum,
-        )
-        provisional = {"awareness_score": partial.awareness_score, "skill_score": partial.skill_score}
-        skills = partial.skills
+        # Until every review is done, show what the marked questions (automatic, and written replies a
+        # leader has already graded) say so far.
+        partial = score_so_far(attempt, answers)
+        provisional = {"awareness_score": partial["awareness_score"], "skill_score": partial["skill_score"]}
+        skills = partial["skills"]
     if skills:
         verdicts = grading.skill_verdicts(skills, threshold=threshold)
     return {

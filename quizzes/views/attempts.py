@@ -62,6 +62,9 @@ def _render_result(request, attempt):
     result = result_for(attempt, standing=standing)
     asked = {q["id"]: q for q in attempt.snapshot["questions"]}
     for question in result["questions"]:
+        question["unanswered"] = question["response"] in (None, "", [], {}) or (
+            isinstance(question["response"], str) and not question["response"].strip()
+        )
         # For the page only: the API returns the same result without template names. With the keys shown,
         # the type's feedback template sets the learner's answer beside the right one; without, the
         # learner sees their answer as they gave it, in the attempt page's own (disabled) inputs.

@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.core.audit import Origin
 from lms.core.exceptions import LMSError
-from quizzes import selectors, services
+from quizzes import results, selectors, services
 from quizzes.models import Review
 
 REVIEWS_PER_PAGE = 50
@@ -18,7 +19,39 @@ REVIEWS_PER_PAGE = 50
 def review_queue(request):
     reviews = selectors.review_list(user=request.user)
     page = Paginator(reviews, REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "lms_quizzes/review_queue.html", {"reviews": page.object_list, "page": page})
+    rows = list(page.object_list)
+    # How far each observation has come (n of m behaviours signed off), read in one query for the page:
+    # the listing itself leaves the snapshot out.
+    observations = [r.pk for r in rows if r.kind == Review.Kind.OBSERVATION]
+    progress = {}
+    if observations:
+        for pk, marks, checklist in Review.objects.filter(pk__in=observations).values_list(
+            "pk", "marks", "attempt__snapshot__observation"
+        ):
+            progress[pk] = {"signed": len(marks or {}), "total": len(checklist or [])}
+    for row in rows:
+        row.progress = progress.get(row.pk)
+    return render(request, "lms_quizzes/review_queue.html", {"reviews": rows, "page": page})
+
+
+def _signed_off_message(review) -> str:
+    """What a sign-off did: all done, or how many behaviours are signed and that the rest are awaited."""
+    total = len(review.attempt.snapshot.get("observation", []))
+    signed = len(review.marks)
+    if review.state == Review.State.DONE:
+        return ngettext(
+            "The behaviour is signed off and the observation is complete. Thank you for watching real work.",
+            "All %(total)d behaviours are signed off and the observation is complete. Thank you for "
+            "watching real work.",
+            total,
+        ) % {"total": total}
+    return ngettext(
+        "%(signed)d of %(total)d behaviour signed off; the observation stays open until every behaviour "
+        "is seen.",
+        "%(signed)d of %(total)d behaviours signed off; the observation stays open until every behaviour "
+        "is seen.",
+        total,
+    ) % {"signed": signed, "total": total}
 
 
 @login_required
@@ -54,14 +87,14 @@ def review_detail(request, review_id):
                 )
                 messages.success(request, _("Graded. The learner will see your marks and comment."))
             else:
-                services.sign_off(
+                signed = services.sign_off(
                     reviewer=request.user,
                     review_id=review.pk,
                     items=request.POST.getlist("items"),
                     note=request.POST.get("note", ""),
                     origin=Origin.of(request),
                 )
-                messages.success(request, _("Signed off. Thank you for watching real work."))
+                messages.success(request, _signed_off_message(signed))
             return redirect("lms:reviews")
         except LMSError as exc:
             error = exc.message
@@ -74,6 +107,10 @@ def review_detail(request, review_id):
         "lms_quizzes/review_detail.html",
         {
             "review": review,
+            # The context a grade is given in: the knowledge score so far, and whether it can still pass.
+            "so_far": results.score_so_far(review.attempt),
+            "thresholds": review.attempt.assessment,
+            "signed_count": sum(1 for item in checklist if item["signed"]),
             "question": question,
             "response": response,
             "checklist": checklist,

@@ -232,10 +232,28 @@
   // Typing saves a little later, once the learner pauses.
   form.addEventListener("input", function (e) { if (e.target.closest("[data-response=text]")) changed(e, 800); });
 
+  // How many questions have no answer yet: an empty reply, nothing chosen, steps never arranged.
+  function unanswered() {
+    return Array.prototype.filter.call(form.querySelectorAll("[data-question]"), function (item) {
+      var response = responseOf(item);
+      if (response === null) return true;
+      if (Array.isArray(response)) return response.length === 0;
+      return typeof response === "string" && response.trim() === "";
+    }).length;
+  }
+
+  // The Submit confirmation says what is still empty, in the page's words (one / many).
+  function confirmText() {
+    var count = unanswered();
+    if (count === 1) return msg("msgUnansweredOne");
+    if (count > 1) return msg("msgUnanswered", { count: count });
+    return submit.dataset.confirm;
+  }
+
   var submit = document.getElementById("submit-attempt");
   if (submit) {
     submit.addEventListener("click", function (e) {
-      if (!window.confirm(submit.dataset.confirm)) { e.preventDefault(); return; }
+      if (!window.confirm(confirmText())) { e.preventDefault(); return; }
       // The form carries every answer; stop autosaving so nothing races the submission.
       submitting = true;
     });
