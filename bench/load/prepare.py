@@ -35,6 +35,7 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage  # noqa: E402
+from lms.core import languages  # noqa: E402
 from lms.core.models import Profile, Team  # noqa: E402
 from quizzes.models import AssessmentPage  # noqa: E402
 
@@ -50,6 +51,8 @@ def signed_in_session(user) -> str:
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # What signing in also keeps (lms.core.signals): the person's chosen language, "" for the browser's.
+    session[languages.SESSION_KEY] = languages.chosen_by(user)
     session.create()
     return session.session_key
 
