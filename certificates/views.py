@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from certificates import services
 from certificates.models import Certificate, CertificateExport
 from certificates.register import POLICY_UPDATE_LABELS, clean_filters, filtered, policy_update_states
-from certificates.verification import lookup, verify_url
+from certificates.verification import lookup, policy_status, verify_url
 from courses.models import CoursePage
 from lms.core import roles, throttle
 from lms.core.audit import Origin
@@ -143,10 +144,21 @@ def _visible(request, certificate_id):
         raise Http404(error.message) from None
 
 
+def _policy_updates_url() -> str:
+    """Where a holder confirms a policy update (the attestation app's page), if that app is installed."""
+    try:
+        return reverse("lms:policy_updates")
+    except NoReverseMatch:
+        return ""
+
+
 def _detail(request, certificate, *, errors=None, status=200):
     hr = roles.is_hr(request.user)
     context = {
         "certificate": certificate,
+        # The same rule as the public check and HR's register: the lms_certificate_policy_status hook.
+        "policies": policy_status(certificate),
+        "policy_updates_url": _policy_updates_url(),
         "is_holder": certificate.holder_id == request.user.pk,
         "just_issued": request.GET.get("issued") == "1" and certificate.holder_id == request.user.pk,
         "can_manage": hr and certificate.is_current,
