@@ -258,6 +258,10 @@ def _decide(facts: _Facts, user_id: int, course: CoursePage) -> Standing:
         else:
             standing.next_step = _("Start.") if enrolment else _("Enrol, then start.")
     standing.overdue = bool(standing.due_date and standing.due_date < today and not standing.is_done)
+    if not facts.detail:
+        # Pages to link to only for one person's screens: a team's matrix, reminders and exports show
+        # the words, and a page in each of hundreds of cached rows costs more to read back than the rest.
+        standing.target = None
     return standing
 
 
