@@ -18,6 +18,10 @@ from lms.core.names import display_name
 
 register = template.Library()
 
+# The standing's own words (certificates' catalogue translates them) for an assessment that waits for the
+# leader's certificate: held in a name so this catalogue does not collect a second copy.
+ASSESSMENT_WAITS = "The assessment opens when your team leader, %(leader)s, is certified."
+
 
 def _waiting_for(cell, viewer_name: str) -> str:
     if viewer_name and cell.blocked_by == viewer_name:
@@ -35,10 +39,7 @@ def leader_note(cell, viewer_name: str = "") -> str:
         ) % {"count": cell.reviews_waiting}
     if cell.state == ASSESSMENT:
         # The same words the standing used when the assessment waits for the leader's certificate.
-        blocked = cell.blocked_by and cell.next_step == (
-            _("The assessment opens when your team leader, %(leader)s, is certified.")
-            % {"leader": cell.blocked_by}
-        )
+        blocked = cell.blocked_by and cell.next_step == _(ASSESSMENT_WAITS) % {"leader": cell.blocked_by}
         if blocked:
             return _waiting_for(cell, viewer_name)
         if cell.changes_at:
