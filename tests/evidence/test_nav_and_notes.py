@@ -163,5 +163,5 @@ def test_the_policy_note_in_spanish(client, people, policy):
     url = reverse("lms:policy", kwargs={"slug": policy.slug})
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert 'data-note="checks"' in html and 'lang="es"' in html
-    assert "Sus contactos con clientes pueden evaluarse" in html
+    assert "Sus contactos con clientes pueden revisarse" in html
     assert "Your contacts with customers may be checked" not in html
