@@ -12,7 +12,7 @@ from django.utils import timezone
 from certificates.models import Certificate
 
 from . import scheduling, services
-from .models import BoosterCard, BoosterReview, CourseFeedback
+from .models import BoosterCard, BoosterReview, BoosterSchedule, CourseFeedback
 
 DAY = datetime.timedelta(days=1)
 
@@ -42,6 +42,25 @@ def build_booster_history(*, holders: dict[str, str | None], now: datetime.datet
                     _replay(card, correct=correct, at=moment)
         done += 1
     return done
+
+
+def leave_sets_due(*, usernames, now: datetime.datetime | None = None) -> int:
+    """For each of ``usernames``, a booster set waiting now, drawn by ``services.due_set``: the demo's
+    history means their last set came a week or more ago, so the next is due (a certificate issued for the
+    demo set the first one a gap after issuing). People who have answered boosters themselves are left as
+    they are; a set already waiting stays as it is. Returns how many people have questions waiting."""
+    now = now or timezone.now()
+    waiting = 0
+    for person in get_user_model().objects.filter(username__in=list(usernames)):
+        if not BoosterReview.objects.filter(card__user=person, response__isnull=False).exists():
+            later = [
+                s.pk
+                for s in BoosterSchedule.objects.filter(user=person, next_set_at__gt=now)
+                if not s.pending
+            ]
+            BoosterSchedule.objects.filter(pk__in=later).update(next_set_at=now)
+        waiting += bool(services.due_set(user=person, now=now))
+    return waiting
 
 
 def _replay(card: BoosterCard, *, correct: bool, at: datetime.datetime) -> None:

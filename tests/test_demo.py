@@ -294,3 +294,30 @@ def test_demo_one_message_pages_show_real_data(demo, client, username, path, sho
     response = client.get(path)
     assert response.status_code == 200
     assert shows in response.content.decode()
+
+
+def test_demo_leaves_booster_sets_due_and_tells_emma_her_policy_update_opened(
+    demo, client, django_user_model
+):
+    from courses.models.snippets import PolicyVersion
+    from lms.core.models import Notification
+
+    # A booster set is waiting now for Emma and Zoë: the API and the page both show questions.
+    for username in ("employee", "zoe"):
+        client.login(username=username, password="demo1234")
+        questions = client.get("/api/v1/boosters/").json()["questions"]
+        assert questions, username
+        page = client.get("/training/boosters/").content.decode()
+        assert 'id="boosters-done"' not in page, username
+    emma = django_user_model.objects.get(username="employee")
+    # Running the demo again leaves the waiting sets as they are.
+    call_command("lms_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [q["id"] for q in client.get("/api/v1/boosters/").json()["questions"]] == [
+        q["id"] for q in questions
+    ]
+
+    # Liam's confirmation opened the complaints update for Emma, and she was told at once, once.
+    version = PolicyVersion.objects.get(policy__slug="complaints", version=2)
+    [message] = Notification.objects.filter(recipient=emma, kind="policy_update")
+    assert message.occasion.startswith(f"policy-update:{version.pk}:")
+    assert "Complaints handling" in message.text and message.link == "/training/policy-updates/"

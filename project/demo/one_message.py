@@ -1,7 +1,7 @@
 """One message, said again (issue 15) in the demo: a material change to the complaints policy that Front Desk
-is confirming leaders first, a question answered once for everyone, a question waiting for `leader`,
-booster history with one slipping skill, course feedback past the five-answer threshold, and courses in
-progress for `employee2`.
+is confirming leaders first (Emma told hers has opened), a question answered once for everyone, a question
+waiting for `leader`, booster history with one slipping skill and a set due now for Emma and Zoë, course
+feedback past the five-answer threshold, and courses in progress for `employee2`.
 
 Everything goes through the services (attest, ask, answer, publish, enrol, assign), so the rules hold and the
 audit trail records it. Safe to run again: each step looks for what it made last time and adds nothing twice.
@@ -16,7 +16,7 @@ from django.utils import timezone
 from attestation import selectors as attestation_selectors
 from attestation import services as attestation_services
 from attestation.models import PolicyQuestion
-from boosters.demo import build_booster_history, build_feedback
+from boosters.demo import build_booster_history, build_feedback, leave_sets_due
 from certificates.models import Certificate
 from certificates.services import issue
 from courses import services as course_services
@@ -99,6 +99,8 @@ OPEN_QUESTION = {
 
 # username → the skill slipping from their memory (None: all kept up).
 BOOSTER_HOLDERS = {"leader": None, "leader2": None, "zoe": "apology", "employee": "apology"}
+# Who finds a booster set waiting when they sign in (Emma's brings back the apology she is forgetting).
+BOOSTERS_DUE = ["employee", "zoe"]
 
 FEEDBACK_COURSE = "active-listening"
 FEEDBACK = [
@@ -242,6 +244,7 @@ def build_one_message() -> dict:
     attested = _attest(people, version) if version is not None else 0
     _questions(people)
     boosted = build_booster_history(holders=BOOSTER_HOLDERS)
+    leave_sets_due(usernames=BOOSTERS_DUE)
     course = CoursePage.objects.filter(slug=FEEDBACK_COURSE).first()
     rated = build_feedback(course=course, answers=FEEDBACK) if course is not None else 0
     _in_progress(people)

@@ -31,3 +31,19 @@ def test_feedback_past_the_threshold(org, course):
     assert demo.build_feedback(course=course, answers=answers) == 6
     assert demo.build_feedback(course=course, answers=answers) == 0
     assert feedback.summary(course=course)["shown"] is True
+
+
+def test_leave_sets_due_draws_a_set_now_once_and_leaves_real_answers_alone(org, course, assessment):
+    from boosters import services
+    from boosters.models import BoosterSchedule
+
+    bo = org.member(org.desk, "bo")
+    certificate_services.issue(holder=bo, course=course)
+    demo.build_booster_history(holders={"bo": "apology"})
+    # Issued just now, so without the helper the first set would only come a gap later.
+    assert services.due_set(user=bo) == []
+    assert demo.leave_sets_due(usernames=["bo"]) == 1
+    drawn = [c.pk for c in services.due_set(user=bo)]
+    assert drawn
+    assert demo.leave_sets_due(usernames=["bo"]) == 1
+    assert BoosterSchedule.objects.get(user=bo).pending == drawn  # the same set, not a second one
