@@ -40,8 +40,9 @@ def _signed_off_message(review) -> str:
     signed = len(review.marks)
     if review.state == Review.State.DONE:
         return ngettext(
-            "The behaviour is signed off and the observation is complete. Thank you for watching real work.",
-            "All %(total)d behaviours are signed off and the observation is complete. Thank you for "
+            "Signed off. The behaviour is seen and the observation is complete. Thank you for watching "
+            "real work.",
+            "Signed off. All %(total)d behaviours are seen and the observation is complete. Thank you for "
             "watching real work.",
             total,
         ) % {"total": total}

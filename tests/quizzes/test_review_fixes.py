@@ -55,7 +55,9 @@ def test_a_partial_sign_off_says_how_many_are_signed_and_the_queue_shows_it(
 
     second = attempt.snapshot["observation"][1]["id"]
     response = client.post(f"/training/reviews/{observation.pk}/", {"items": [second]}, follow=True)
-    assert "All 2 behaviours are signed off and the observation is complete." in response.content.decode()
+    assert (
+        "Signed off. All 2 behaviours are seen and the observation is complete." in response.content.decode()
+    )
 
 
 def test_the_review_page_says_the_score_so_far_and_whether_the_attempt_can_still_pass(
