@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from attestation.models import PolicyQuestion
+from tests.attestation.conftest import certify, change, policy  # noqa: F401 - the policy-update fixtures
 from tests.factories import PolicyFactory, ProfileFactory, TeamFactory, UserFactory
 
 NOTHING = "Nothing to do right now."
@@ -71,3 +72,13 @@ def test_the_calendar_link_is_folded_away_in_a_read_only_field_with_a_copy_butto
     assert 'id="calendar-feed"' in details and "readonly" in details and "/training/calendar/" in details
     assert 'data-copy="calendar-feed"' in details and "Copy link" in details
     assert 'class="feed-url"' not in page
+
+
+def test_a_policy_update_due_is_on_the_to_do_and_the_empty_state_goes(client, org, certify, policy):  # noqa: F811
+    certify(org.head)
+    change(policy)
+    client.force_login(org.head)
+    page = client.get("/training/").content.decode()
+    assert '<li data-to-do="policy_updates"><a href="/training/policy-updates/">' in page
+    assert "1 policy update to read and confirm" in page
+    assert NOTHING not in page
