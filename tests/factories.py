@@ -52,11 +52,23 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     job_title = "Customer service adviser"
 
 
+def default_locale():
+    """The default locale, made again where a transactional test's flush emptied it (tests/baseline.py)."""
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))[
+        0
+    ]
+
+
 class SkillFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Skill
         django_get_or_create = ("slug",)
 
+    locale = factory.LazyFunction(default_locale)
     name = factory.Sequence(lambda n: f"Skill {n}")
     slug = factory.Sequence(lambda n: f"skill-{n}")
 
@@ -65,6 +77,7 @@ class PolicyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Policy
 
+    locale = factory.LazyFunction(default_locale)
     title = factory.Sequence(lambda n: f"Policy {n}")
     slug = factory.Sequence(lambda n: f"policy-{n}")
     body = "<p>Refunds up to £50 may be approved by any adviser.</p>"
