@@ -185,7 +185,8 @@ def test_the_trends_table_scrolls_in_its_box_with_versions_heard_on_their_own_li
 
 def test_the_chips_centre_their_radio_and_the_transcript_uses_the_cards_width(client, people, scorecard, ids):
     css = (APP / "static" / "lms_evidence" / "evidence.css").read_text()
-    assert re.search(r"\.choice-row \.option \{[^}]*align-items: center", css)
+    # A flex box of its own (lms.css's ".field label" would make it a block), its items centred.
+    assert re.search(r"\.choice-row \.option \{[^}]*display: flex[^}]*align-items: center", css)
     assert re.search(r'\.choice-row \.option input\[type="radio"\] \{[^}]*margin: 0', css)
     assert re.search(r"\.prose\.transcript \{[^}]*max-width: none", css)
     publish(people["hr"], scorecard, ids)
