@@ -4,6 +4,7 @@ policy questions waiting for their answer; the private calendar link is folded a
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from attestation.models import PolicyQuestion
 from tests.attestation.conftest import certify, change, policy  # noqa: F401 - the policy-update fixtures
@@ -82,3 +83,21 @@ def test_a_policy_update_due_is_on_the_to_do_and_the_empty_state_goes(client, or
     assert '<li data-to-do="policy_updates"><a href="/training/policy-updates/">' in page
     assert "1 policy update to read and confirm" in page
     assert NOTHING not in page
+
+
+def test_boosters_ready_are_on_the_to_do_until_paused(client, org, certify, course):  # noqa: F811
+    from boosters.models import BoosterProfile, BoosterSchedule
+
+    certify(org.head)
+    # Issuing the certificate started the schedule; its first set is drawn and waiting.
+    BoosterSchedule.objects.filter(user=org.head, course=course).update(
+        next_set_at=timezone.now() + datetime.timedelta(days=3), pending=[1, 2]
+    )
+    client.force_login(org.head)
+    page = client.get("/training/").content.decode()
+    assert (
+        '<li data-to-do="boosters"><a href="/training/boosters/">Booster questions are ready for you' in page
+    )
+    assert NOTHING not in page
+    BoosterProfile.objects.create(user=org.head, paused_at=timezone.now())
+    assert 'data-to-do="boosters"' not in client.get("/training/").content.decode()
