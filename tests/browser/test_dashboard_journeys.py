@@ -12,7 +12,7 @@ def test_leader_sees_lock_and_gaps_assigns_and_employee_sees_it(demo, page, live
     matrix = page.get_by_role("table", name="Team progress")
     emma = matrix.get_by_role("row").filter(has_text="Emma Clarke")
     expect(emma).to_contain_text("Locked (leaders first)")
-    expect(emma).to_contain_text("Opens when your team leader, Liam O'Connell, is certified.")
+    expect(emma).to_contain_text("Waiting for you to be certified")
     expect(page.get_by_role("img", name=re.compile("Knowledge and skill per skill"))).to_be_visible()
     expect(page.get_by_role("table", name="Skill gaps")).to_contain_text("Active listening")
 

@@ -331,7 +331,7 @@ def test_a_learner_and_their_leader_do_the_whole_journey_on_phones(phone_course,
     leader_page = phone()
     sign_in_by_tapping(leader_page, live_server, "lead")
     leader_page.goto(f"{live_server.url}/training/team/")
-    expect(leader_page.get_by_role("heading", level=1)).to_have_text("My teams")
+    expect(leader_page.get_by_role("heading", level=1)).to_have_text("My team")
     expect(leader_page.get_by_role("table", name="Team progress")).to_contain_text("Emma Clarke")
     expect(leader_page.locator("#reviews-waiting")).to_have_text("2")
     check_phone_step(leader_page, "team view", charts=True)

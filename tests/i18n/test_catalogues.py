@@ -174,11 +174,11 @@ def test_record_a_check_and_my_checks_in_spanish(client, org, course, skills):
     form = text_of(
         get_in_spanish(client, f"/training/checks/new/?employee={employee.pk}&scorecard={scorecard.pk}")
     )
-    assert "Evaluación de Ellie Evans" in form and "Guardar borrador" in form and "Derivaciones" in form
+    assert "Control de Ellie Evans" in form and "Guardar borrador" in form and "Derivaciones" in form
     assert "Save draft" not in form
     client.force_login(employee)
     mine = text_of(get_in_spanish(client, "/training/checks/mine/"))
-    assert "Mis evaluaciones" in mine and "Todavía no se ha evaluado ninguno de sus contactos." in mine
+    assert "Mis controles" in mine and "Todavía no se ha revisado ninguno de sus contactos." in mine
 
 
 @pytest.mark.django_db
@@ -187,7 +187,7 @@ def test_evidence_api_error_detail_in_spanish_code_in_english(client, learner):
     response = get_in_spanish(client, "/api/v1/service-checks/987654/")
     assert response.status_code == 404
     assert response.json() == {
-        "detail": "No hay ninguna evaluación 987654 que usted pueda ver.",
+        "detail": "No hay ningún control 987654 que usted pueda ver.",
         "code": "check_not_found",
     }
 
