@@ -232,7 +232,7 @@ def test_a_material_change_reaches_leader_then_team_and_boosters_repeat_it(demo,
     # --- Emma answers her booster set on the phone: each answer is explained at once.
     started = timezone.now()
     emma.goto(f"{live_server.url}/training/")
-    emma.get_by_role("link", name="Booster questions").click()
+    emma.get_by_role("link", name="Booster questions", exact=True).click()
     expect(emma.get_by_role("heading", name="Boosters", level=1)).to_be_visible()
     assert_accessible(emma, "a booster question")
     # The set the page drew (asking again returns the same set, in the same order).
