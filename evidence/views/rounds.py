@@ -51,18 +51,7 @@ def round_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            item = rounds.plan(
-                by=request.user,
-                title=data["title"],
-                script=data["script"],
-                teams=list(data["teams"]),
-                contacts_per_team=data["contacts_per_team"],
-                channels=data["channels"],
-                times_of_day=data["times_of_day"],
-                shoppers=list(data["shoppers"]),
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-            )
+            item = rounds.plan(by=request.user, **_plan_of(data))
         except LMSError as error:
             if error.status == 403:
                 refuse(error)
@@ -72,6 +61,21 @@ def round_new(request):
             return redirect("lms:round", round_id=item.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "lms_evidence/round_form.html", {"form": form}, status=status)
+
+
+def _plan_of(data: dict) -> dict:
+    """The round form's answers as ``rounds.plan`` and ``rounds.change`` take them."""
+    return {
+        "title": data["title"],
+        "script": data["script"],
+        "teams": list(data["teams"]),
+        "contacts_per_team": data["contacts_per_team"],
+        "channels": data["channels"],
+        "times_of_day": data["times_of_day"],
+        "shoppers": list(data["shoppers"]),
+        "starts_on": data["starts_on"],
+        "ends_on": data["ends_on"],
+    }
 
 
 @login_required
@@ -106,20 +110,7 @@ def round_edit(request, round_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            rounds.change(
-                by=request.user,
-                shop_round=item,
-                origin=Origin.of(request),
-                title=data["title"],
-                script=data["script"],
-                teams=list(data["teams"]),
-                contacts_per_team=data["contacts_per_team"],
-                channels=data["channels"],
-                times_of_day=data["times_of_day"],
-                shoppers=list(data["shoppers"]),
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-            )
+            rounds.change(by=request.user, shop_round=item, origin=Origin.of(request), **_plan_of(data))
         except LMSError as error:
             if error.status == 403:
                 refuse(error)
