@@ -71,12 +71,26 @@ def prime_route(request) -> None:
     cache.set(key, (site, route), conf.get("LMS_PAGE_CACHE_SECONDS"))
 
 
+def cached(kind: str, parts: tuple, build):
+    """``build()``, kept until pages change: for a page found by id, or facts about the page tree. A
+    None answer (nothing found) is not kept. Keep page objects small: a page carrying its StreamFields
+    costs about a millisecond to unpickle, as much as the query it saves (``defer_streamfields()``)."""
+    if not enabled():
+        return build()
+    key = _key(kind, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, conf.get("LMS_PAGE_CACHE_SECONDS"))
+    return value
+
+
 def cached_modules(courses, build):
     """``build(courses)`` (modules by course id), kept until pages change."""
-    if not enabled() or not courses:
+    if not courses:
         return build(courses)
-    key = _key("modules", *sorted(c.pk for c in courses))
-    return cache.get_or_set(key, lambda: build(courses), conf.get("LMS_PAGE_CACHE_SECONDS"))
+    return cached("modules", tuple(sorted(c.pk for c in courses)), lambda: build(courses))
 
 
 def connect_signals() -> None:

@@ -12,6 +12,7 @@ from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.names import display_name
 from lms.core.notifications import announce
 
+from . import page_cache
 from .access import course_access
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from .progress import Progress, progress_for
@@ -26,7 +27,10 @@ def get_course(course_id) -> CoursePage:
         course_id = int(course_id)
     except (TypeError, ValueError):
         raise NotFound(f"“{course_id}” is not a course id.", code="course_not_found") from None
-    course = CoursePage.objects.live().filter(pk=course_id).first()
+    # Every start, enrolment and booster call begins here: kept until pages change (courses.page_cache).
+    course = page_cache.cached(
+        "course", (course_id,), lambda: CoursePage.objects.live().filter(pk=course_id).first()
+    )
     if course is None:
         raise NotFound(f"There is no course with id {course_id}.", code="course_not_found")
     return course

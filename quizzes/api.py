@@ -59,7 +59,8 @@ class AttemptSerializer(serializers.Serializer):
     )
 
 
-def attempt_data(attempt: Attempt) -> dict:
+def attempt_data(attempt: Attempt, *, new: bool = False) -> dict:
+    """``new``: the attempt was started just now, so nothing is saved on it yet."""
     seconds_left = None
     if attempt.expires_at and attempt.is_open:
         seconds_left = max(0, int((attempt.expires_at - timezone.now()).total_seconds()))
@@ -72,7 +73,7 @@ def attempt_data(attempt: Attempt) -> dict:
         "expires_at": attempt.expires_at,
         "seconds_left": seconds_left,
         "questions": [public_question(q) for q in attempt.snapshot["questions"]],
-        "answers": services.saved_answers(attempt),
+        "answers": {} if new else services.saved_answers(attempt),
     }
 
 
@@ -163,7 +164,8 @@ class StartAttempt(SignedInAPIView):
         """
         attempt, created = services.start_attempt(user=request.user, course=get_course(pk))
         return Response(
-            attempt_data(attempt), status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+            attempt_data(attempt, new=created),
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
 

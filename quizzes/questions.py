@@ -5,8 +5,6 @@ client ever sees before submission. What each kind of question holds is up to it
 ``quizzes.question_types``.
 """
 
-import hashlib
-import json
 import random
 import time
 from collections import OrderedDict
@@ -20,11 +18,14 @@ from .blocks import PoolBlock
 
 # An assessment's questions as blocks, converted once per process: converting them reads every question's
 # skills (a query per pool and question type) and builds every block's value, about half of starting an
-# attempt. Keyed by the questions' stored JSON and a version that any change to a skill bumps, so an edit
-# or a renamed skill is never served from here; the blocks are only read.
+# attempt. Keyed by the page version (``courses.page_cache``: any page saved, published or moved bumps it)
+# and a version that any change to a skill bumps, so an edit or a renamed skill is never served from here;
+# the blocks are only read. The assessment may come without its StreamFields (``services.assessment_for``
+# defers them): they are read from the database only when this process has not converted them yet.
 _CONVERTED: OrderedDict = OrderedDict()
 _CONVERTED_MAX = 32
 SKILLS_VERSION_KEY = "lms:skills:version"
+STREAM_FIELDS = ("questions", "observation")
 
 
 def skills_changed(**kwargs) -> None:
@@ -44,17 +45,20 @@ def _skills_version() -> int:
     return current
 
 
+def _convert(assessment) -> tuple:
+    deferred = assessment.get_deferred_fields() & set(STREAM_FIELDS)
+    if deferred:
+        assessment.refresh_from_db(fields=sorted(deferred))  # one query for both
+    return list(assessment.questions), list(assessment.observation)
+
+
 def _blocks(assessment) -> tuple:
     if not page_cache.enabled():  # per-process caches only where a shared cache carries the versions
-        return list(assessment.questions), list(assessment.observation)
-    raw = json.dumps(
-        [list(assessment.questions.raw_data), list(assessment.observation.raw_data)], default=str
-    )
-    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-    key = (assessment.pk, digest, _skills_version())
+        return _convert(assessment)
+    key = (assessment.pk, page_cache.version(), _skills_version())
     converted = _CONVERTED.get(key)
     if converted is None:
-        converted = (list(assessment.questions), list(assessment.observation))
+        converted = _convert(assessment)
         _CONVERTED[key] = converted
         while len(_CONVERTED) > _CONVERTED_MAX:
             _CONVERTED.popitem(last=False)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses import page_cache
 from courses.models import CoursePage
 from lms.core import audit, roles
 from lms.core.converters import as_id
@@ -25,7 +26,13 @@ attempt_graded = Signal()
 
 
 def assessment_for(course: CoursePage) -> AssessmentPage:
-    assessment = AssessmentPage.objects.live().child_of(course).first()
+    """The course's live assessment, without its questions (``questions.build_snapshot`` reads those
+    only when it has not converted them already): kept until pages change (``courses.page_cache``)."""
+    assessment = page_cache.cached(
+        "assessment",
+        (course.pk,),
+        lambda: AssessmentPage.objects.live().child_of(course).defer_streamfields().first(),
+    )
     if assessment is None:
         raise NotFound(
             _("“%(title)s” has no assessment yet.") % {"title": course.title}, code="no_assessment"
@@ -52,12 +59,13 @@ def own_attempt(*, user, attempt_id, lock: bool = False, related: bool = True) -
 def start_attempt(*, user, course: CoursePage) -> tuple[Attempt, bool]:
     """Return the open attempt, or start a new one. Parallel starts still leave exactly one open."""
     assessment = assessment_for(course)
-    for attempt in Attempt.objects.filter(learner=user, assessment=assessment, state=Attempt.State.OPEN):
-        if rules.is_past_deadline(attempt):
-            submit(user=user, attempt_id=attempt.pk)
-        else:
+    attempts = list(Attempt.objects.filter(learner=user, assessment=assessment))
+    for attempt in [a for a in attempts if a.is_open]:
+        if not rules.is_past_deadline(attempt):
             return attempt, False
-    state = selectors.assessment_state_for(user=user, assessment=assessment)
+        submit(user=user, attempt_id=attempt.pk)
+        attempts = None  # read again below, with that attempt's result
+    state = selectors.assessment_state_for(user=user, assessment=assessment, course=course, attempts=attempts)
     refusal = state.refusal
     if refusal:
         code, message, status = refusal

@@ -109,3 +109,19 @@ def test_pages_still_serve_when_the_cache_is_down(client, course, learner, monke
     monkeypatch.setattr(page_cache, "prime_route", broken)
     client.force_login(learner)
     assert "Module 1 of 3" in client.get(course.modules().first().url).content.decode()
+
+
+def test_a_course_found_by_id_is_kept_until_pages_change(course):
+    from courses.services import get_course
+    from lms.core.exceptions import NotFound
+
+    get_course(course.pk)
+    with CaptureQueriesContext(connection) as again:
+        assert get_course(course.pk).title == course.title
+    assert again.captured_queries == []
+    course.title = "Listening, again"
+    course.save_revision().publish()
+    assert get_course(course.pk).title == "Listening, again"
+    course.unpublish()
+    with pytest.raises(NotFound):
+        get_course(course.pk)

@@ -12,12 +12,17 @@ from tests.fixtures.assessments import finish_modules
 pytestmark = pytest.mark.django_db
 
 
-def start(course, username):
+def ready(course, username):
+    """Someone enrolled with the modules done: ready to start the assessment."""
     from courses.models import Enrolment
 
     person = UserFactory(username=username)
     finish_modules(person, course, Enrolment.objects.create(user=person, course=course))
-    return services.start_attempt(user=person, course=course)[0]
+    return person
+
+
+def start(course, username):
+    return services.start_attempt(user=ready(course, username), course=course)[0]
 
 
 def skill_queries(captured) -> int:
@@ -50,3 +55,35 @@ def test_published_question_changes_show_in_the_next_attempt(course, auto_assess
     revision.save_revision().publish()
     attempt = start(course, "after")
     assert "A brand new prompt" in [q["prompt"] for q in attempt.snapshot["questions"]]
+
+
+def page_queries(captured) -> int:
+    return sum(1 for q in captured if "wagtailcore_page" in q["sql"])
+
+
+def test_a_second_start_reads_no_page_and_no_questions(course, auto_assessment):
+    from courses.services import get_course
+
+    services.start_attempt(user=ready(course, "first"), course=get_course(course.pk))
+    person = ready(course, "second")
+    with CaptureQueriesContext(connection) as second:
+        services.start_attempt(user=person, course=get_course(course.pk))
+    assert page_queries(second) == 0
+    assert not any("questions" in q["sql"] and "lms_quizzes_assessmentpage" in q["sql"] for q in second)
+
+
+def test_a_changed_time_limit_and_an_unpublished_assessment_show_at_once(course, auto_assessment):
+    from lms.core.exceptions import NotFound
+
+    def minutes(attempt):
+        return (attempt.expires_at - attempt.started_at).total_seconds() / 60
+
+    assert minutes(start(course, "before")) != 47
+    auto_assessment.time_limit_minutes = 47
+    auto_assessment.save_revision().publish()
+    attempt = start(course, "after")
+    auto_assessment.refresh_from_db()
+    assert minutes(attempt) == 47 and attempt.revision_id == auto_assessment.live_revision_id
+    auto_assessment.unpublish()
+    with pytest.raises(NotFound):
+        start(course, "too late")
