@@ -94,3 +94,21 @@ def test_the_team_view_speaks_to_the_leader_who_reads_it(client, desk):
     page = client.get("/training/team/").content.decode()
     assert "Waiting for Liam Lead to be certified" in page
     assert "Opens when your team leader" not in page
+
+
+def test_the_rows_escape_names_link_each_person_and_mark_the_overdue():
+    from lms.site.dashboards import Person, Row
+    from lms.site.templatetags.lms_matrix import matrix_rows
+
+    person = Person(7, 1, "", "sam", "<i>Sam</i>", "Stone", "Front <Desk>")
+    late = Standing(
+        state=IN_PROGRESS,
+        next_step="Finish it.",
+        percent=40,
+        overdue=True,
+        due_date=datetime.date(2026, 11, 1),
+    )
+    html = str(matrix_rows([Row(person=person, cells=[late]), Row(person=person, cells=[])]))
+    assert html.count("<tr") == 2 and html.count('class="row--overdue"') == 1
+    assert '<a href="/training/team/members/7/">&lt;i&gt;Sam&lt;/i&gt; Stone</a>' in html
+    assert "Front &lt;Desk&gt;" in html and "In progress 40%" in html and "overdue since 1 Nov" in html

@@ -10,10 +10,11 @@ from django import template
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from certificates.standing import ASSESSMENT, AWAITING_REVIEW, LOCKED
+from certificates.standing import ASSESSMENT, AWAITING_REVIEW, LOCKED, STATE_LABELS
 from lms.core.names import display_name
 
 register = template.Library()
@@ -51,11 +52,12 @@ def leader_note(cell, viewer_name: str = "") -> str:
     return cell.next_step
 
 
-@register.simple_tag
-def matrix_cell(cell, viewer=None):
-    """``viewer``: who reads the matrix (the request's user), so a leader reads "Waiting for you"."""
-    label = cell.label + (f" {cell.percent}%" if cell.state == "in_progress" else "")
-    viewer_name = display_name(viewer) if viewer is not None and viewer.is_authenticated else ""
+def _viewer_name(viewer) -> str:
+    return display_name(viewer) if viewer is not None and viewer.is_authenticated else ""
+
+
+def _cell(cell, viewer_name: str, labels: dict) -> str:
+    label = labels[cell.state] + (f" {cell.percent}%" if cell.state == "in_progress" else "")
     # The note already names expiry dates and whom a locked person waits for.
     notes = [("meta cell__next", leader_note(cell, viewer_name))]
     if cell.due_date and not cell.is_done:
@@ -70,4 +72,36 @@ def matrix_cell(cell, viewer=None):
         " cell--overdue" if cell.overdue else "",
         label,
         format_html_join("", '<span class="{}">{}</span>', notes),
+    )
+
+
+@register.simple_tag
+def matrix_cell(cell, viewer=None):
+    """``viewer``: who reads the matrix (the request's user), so a leader reads "Waiting for you"."""
+    return _cell(cell, _viewer_name(viewer), {cell.state: cell.label})
+
+
+@register.simple_tag
+def matrix_rows(rows, viewer=None):
+    """The matrix's body rows: each person's name (linking to their history) and team, then a cell per
+    course. One tag for the page rather than a template loop: the loop's lookups cost more than the rows."""
+    from django.urls import reverse
+
+    viewer_name = _viewer_name(viewer)
+    labels = {state: str(label) for state, label in STATE_LABELS.items()}  # each translated once
+    member_url = reverse("lms:member", args=[0]).removesuffix("0/")
+    return format_html_join(
+        "\n",
+        '<tr{}><th scope="row"><a href="{}{}/">{}</a><br><span class="meta">{}</span></th>{}</tr>',
+        (
+            (
+                mark_safe(' class="row--overdue"') if row.overdue else "",  # noqa: S308 - a fixed string
+                member_url,
+                row.person.user_id,
+                row.person.name,
+                row.person.team_name or "",
+                mark_safe("".join(_cell(c, viewer_name, labels) for c in row.cells)),  # noqa: S308 - built by format_html
+            )
+            for row in rows
+        ),
     )
