@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from statistics import fmean
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -43,23 +44,34 @@ def recall_for(*, user_ids, now: datetime.datetime | None = None) -> dict:
     Four queries: cards, certificates, refreshers, pauses."""
     now = now or timezone.now()
     threshold = float(conf.get("LMS_BOOSTER_RECALL_THRESHOLD"))
-    cards = list(
-        BoosterCard.objects.filter(user_id__in=user_ids, retired=False, last_review__isnull=False)
-        .select_related("user")
-        .only("user__username", "user__first_name", "user__last_name", "course_id", "question", "state")
+    # Plain values, and of each card's question only its skills: a team's cards as model instances with
+    # their whole questions cost more than everything else here.
+    cards = BoosterCard.objects.filter(
+        user_id__in=user_ids, retired=False, last_review__isnull=False
+    ).values_list(
+        "user_id",
+        "course_id",
+        "state",
+        "question__skills",
+        "user__username",
+        "user__first_name",
+        "user__last_name",
     )
     # skill slug -> person -> [retrievability]; and which courses each (skill, person) comes from.
     recall: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     names, people, courses_of = {}, {}, defaultdict(set)
-    for card in cards:
-        value = scheduling.retrievability(card.state, now=now)
+    for user_id, course_id, state, skills, username, first_name, last_name in cards:
+        value = scheduling.retrievability(state, now=now)
         if value is None:
             continue
-        people[card.user_id] = card.user
-        for skill in card.question.get("skills", []):
+        if user_id not in people:
+            people[user_id] = get_user_model()(
+                pk=user_id, username=username, first_name=first_name, last_name=last_name
+            )
+        for skill in skills or []:
             names[skill["slug"]] = skill["name"]
-            recall[skill["slug"]][card.user_id].append(value)
-            courses_of[(skill["slug"], card.user_id)].add(card.course_id)
+            recall[skill["slug"]][user_id].append(value)
+            courses_of[(skill["slug"], user_id)].add(course_id)
     course_ids = {c for ids in courses_of.values() for c in ids}
     expiry: dict[tuple[int, int], datetime.date | None] = {}
     for holder_id, course_id, expires_on in (

@@ -13,6 +13,7 @@ from lms.core.exceptions import LMSError
 from lms.core.models import Profile, walk_up
 from lms.core.teams import descendants
 
+from . import page_cache
 from .access import Access, course_access, course_access_many
 from .hooks import course_standings
 from .models import CataloguePage, CoursePage, Enrolment, ModulePage, Skill
@@ -44,6 +45,11 @@ class CatalogueEntry:
     access: Access
     standing: object = None  # the person's state and next step (see the lms_course_standing hook)
     in_audience: bool = True  # offered to this person by the course's audience setting
+
+
+def live_courses() -> list[CoursePage]:
+    """Every live course in tree order, kept until pages change (``page_cache``): the matrix's columns."""
+    return page_cache.cached("live-courses", (), lambda: list(CoursePage.objects.live().order_by("path")))
 
 
 def sees_every_course(user) -> bool:

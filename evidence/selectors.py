@@ -3,14 +3,13 @@ themselves live in ``rules.py``; the functions here are their query forms, for m
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from lms.core.converters import as_id
 from lms.core.exceptions import NotFound
 from lms.core.models import Team
 from lms.core.roles import is_hr, teams_led_by
-from lms.core.teams import descendants
+from lms.core.teams import descendants, led_team_ids_sql
 
 from . import rounds, rules
 from .models import CalibrationContact, Dispute, Scorecard, ShopRound, SurveyResponse
@@ -89,18 +88,6 @@ def settleable_disputes(user):
     if is_hr(user):
         return disputes
     return disputes.filter(check_record__checker__lms_profile__team__in=teams_led_by(user))
-
-
-def led_team_ids_sql(user) -> RawSQL:
-    """The ids of the teams ``user`` leads and every team below them, as one SQL subquery (a recursive
-    walk down the tree, which SQLite and PostgreSQL both run), for a count that must cost one query."""
-    table = Team._meta.db_table
-    # The table name is the model's own; the user's id is a bound parameter.
-    return RawSQL(  # noqa: S611
-        f"WITH RECURSIVE led(id) AS (SELECT id FROM {table} WHERE leader_id = %s "  # noqa: S608
-        f"UNION SELECT t.id FROM {table} t JOIN led ON t.parent_id = led.id) SELECT id FROM led",
-        [user.pk],
-    )
 
 
 def waiting_dispute_count(user, *, hr: bool) -> int:

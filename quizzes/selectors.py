@@ -11,8 +11,8 @@ from django.utils.translation import ngettext
 from courses.access import course_access
 from courses.models import Enrolment, ModulePage
 from courses.progress import progress_for
-from lms.core import roles
 from lms.core.models import Profile
+from lms.core.teams import led_team_ids_sql
 
 from . import hooks, rules
 from .models import AssessmentPage, Attempt, Review
@@ -136,10 +136,9 @@ def start_refusal(*, user, course, state: AssessmentState) -> tuple[str, str, in
 def _pending_reviews(user):
     """Pending reviews the caller may do: their teams and those below, courses the review rules allow
     (a valid certificate, by default), never their own."""
-    teams = roles.teams_led_by(user)
-    if not teams:
-        return Review.objects.none()
-    members = Profile.objects.filter(team__in=teams).exclude(user=user).values("user_id")
+    # The teams as one recursive subquery: the count on every leader's page costs one query, not one per
+    # level of the tree.
+    members = Profile.objects.filter(team_id__in=led_team_ids_sql(user)).exclude(user=user).values("user_id")
     reviews = Review.objects.filter(state=Review.State.PENDING, attempt__learner__in=members)
     allowed = hooks.reviewable_course_ids(user)
     return reviews if allowed is None else reviews.filter(attempt__course_id__in=allowed)

@@ -1,6 +1,8 @@
 """The team tree: one walk down (a team and everything below it) and one walk up (whose leadership a
 person sits under). Every page, rule and export that follows the tree calls these."""
 
+from django.db.models.expressions import RawSQL
+
 from .models import Team, walk_up
 
 
@@ -27,3 +29,15 @@ def leader_above(*, person_id: int, team_id: int | None, teams: dict[int, Team])
         if team.leader_id and team.leader_id != person_id:
             return team.leader
     return None
+
+
+def led_team_ids_sql(user) -> RawSQL:
+    """The ids of the teams ``user`` leads and every team below them, as one SQL subquery (a recursive
+    walk down the tree, which SQLite and PostgreSQL both run), for a count that must cost one query."""
+    table = Team._meta.db_table
+    # The table name is the model's own; the user's id is a bound parameter.
+    return RawSQL(  # noqa: S611
+        f"WITH RECURSIVE led(id) AS (SELECT id FROM {table} WHERE leader_id = %s "  # noqa: S608
+        f"UNION SELECT t.id FROM {table} t JOIN led ON t.parent_id = led.id) SELECT id FROM led",
+        [user.pk],
+    )

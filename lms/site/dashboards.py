@@ -12,6 +12,7 @@ from certificates import leaders_first
 from certificates.models import Certificate
 from certificates.standing import Standing, standings_many
 from courses.models import CoursePage
+from courses.selectors import live_courses
 from lms.core.models import Profile, Team
 from lms.core.names import display_name
 from lms.core.teams import all_teams
@@ -82,7 +83,7 @@ def build_matrix(
     *, teams: list[Team], courses: list[CoursePage] | None = None, today: datetime.date | None = None
 ) -> Matrix:
     today = today or timezone.localdate()
-    courses = courses if courses is not None else list(CoursePage.objects.live().order_by("path"))
+    courses = courses if courses is not None else live_courses()
     # Plain values rather than model instances: five times faster for a team of hundreds.
     people = [
         Person(*values)
