@@ -7,3 +7,8 @@ class AttestationConfig(AppConfig):
     label = "lms_attestation"
     verbose_name = _("Policy updates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import selectors
+
+        selectors.connect_signals()

@@ -10,14 +10,21 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail import hooks
 
+from certificates import standing_cache
 from courses.models import Policy
 from courses.models.snippets import PolicyVersion
-from lms.core import roles
+from lms.core import roles, versions
 from lms.core.models import Profile
 from lms.core.names import display_name
 from lms.core.teams import all_teams, leader_above
 
 from .models import Attestation, AttestationState, OpenForEveryone, PolicyQuestion, attestation_state
+
+# What a team's policy updates are worked out from, beyond what the standing cache's own versions cover
+# (teams and who is in them, names, certificates, the day and the language): bumped by every write to a
+# re-attestation, an opening or a policy (``connect_signals``), and by hand after the bulk writes that send
+# no signals.
+DUE_VERSION = "attestation-due"
 
 
 def _today(on):
@@ -147,6 +154,18 @@ def due_table(user_ids, *, on: datetime.date | None = None) -> list[dict]:
         if pid in people
     ]
     return sorted(rows, key=lambda r: (not r["overdue"], r["name"]))
+
+
+def team_due_table(teams, *, on: datetime.date | None = None) -> list[dict]:
+    """``due_table`` for everyone in ``teams``, kept until something it is worked out from changes."""
+    today = _today(on)
+    members = Profile.objects.filter(team__in=teams).values("user_id")
+    return standing_cache.shared(
+        "policy-updates",
+        (",".join(str(pk) for pk in sorted(t.pk for t in teams)), versions.read(DUE_VERSION)),
+        lambda: due_table(members, on=today),
+        today=today,
+    )
 
 
 def due_for(user, *, on: datetime.date | None = None) -> list[Due]:
@@ -356,4 +375,14 @@ def opened_versions(version_ids) -> list[int]:
         OpenForEveryone.objects.filter(policy_version_id__in=list(version_ids)).values_list(
             "policy_version_id", flat=True
         )
+    )
+
+
+def connect_signals() -> None:
+    from django.apps import apps
+
+    versions.bump_on_change(
+        DUE_VERSION,
+        [*apps.get_app_config("lms_attestation").get_models(), Policy, PolicyVersion],
+        uid="lms_policy_updates",
     )

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from certificates.models import Certificate
 from courses.models import Policy
 from courses.models.snippets import PolicyVersion
-from lms.core import audit, conf, roles
+from lms.core import audit, conf, roles, versions
 from lms.core.exceptions import LMSError, NotFound
 from lms.core.languages import in_language_of
 from lms.core.models import Profile
@@ -91,6 +91,7 @@ def flag_material_change(*, version: PolicyVersion, today: datetime.date | None 
         ],
         ignore_conflicts=True,
     )
+    versions.bump(selectors.DUE_VERSION)  # update() and bulk_create send no signal
     return len(flagged)
 
 
@@ -172,6 +173,7 @@ def attest(*, person, version: PolicyVersion, answers: list, read_and_will_apply
         return {"attested": False, "results": results}
     now = timezone.now()
     Attestation.objects.filter(pk__in=[r.pk for r in rows]).update(attested_at=now)
+    versions.bump(selectors.DUE_VERSION)  # update() sends no signal
     _tell_team_it_opened(leader=person, version=version)
     audit.record(
         actor=person,

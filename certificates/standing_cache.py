@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from courses import page_cache
-from lms.core import conf
+from lms.core import conf, versions
 
 EVERYONE_KEY = "lms:standing:everyone"
 
@@ -42,12 +42,7 @@ def enabled() -> bool:
     return bool(conf.get("LMS_STANDING_CACHE_SECONDS"))
 
 
-def _bump(keys: list[str]) -> None:
-    for key in keys:
-        try:
-            cache.incr(key)
-        except ValueError:  # never read yet, or evicted: any fresh start is above every old number
-            cache.set(key, time.time_ns(), None)
+_bump = versions.bump_keys
 
 
 def _bump_now_and_on_commit(keys: list[str]) -> None:

@@ -7,3 +7,8 @@ class EvidenceConfig(AppConfig):
     label = "lms_evidence"
     verbose_name = _("Service evidence")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import summaries
+
+        summaries.connect_signals()

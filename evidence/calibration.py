@@ -10,13 +10,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.core import audit
+from lms.core import audit, versions
 from lms.core.exceptions import Conflict, Forbidden, LMSError
 from lms.core.roles import is_hr, is_leader
 
 from . import scoring
 from .blocks import YES_NO
 from .models import CalibrationContact, CalibrationScore, Scorecard, ServiceCheck
+from .trends import TRENDS_VERSION
 
 
 def _agrees(criterion: dict, a, b) -> bool:
@@ -109,6 +110,7 @@ def score_blind(*, contact: CalibrationContact, leader, answers: dict, origin: a
                 ServiceCheck.objects.filter(
                     checker=leader, state=ServiceCheck.State.SUBMITTED, round__isnull=True, counted=False
                 ).update(counted=True)
+                versions.bump(TRENDS_VERSION)  # update() sends no signal
             audit.record(
                 actor=leader,
                 verb="calibration.score",

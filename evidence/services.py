@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from courses import services as course_services
 from courses.models import CoursePage, Skill
-from lms.core import audit
+from lms.core import audit, versions
 from lms.core.converters import as_id
 from lms.core.exceptions import Conflict, Forbidden, LMSError, NotFound
 from lms.core.roles import is_hr, leads
@@ -17,6 +17,7 @@ from lms.core.roles import is_hr, leads
 from . import rules, scoring
 from .facts import CheckInvalid, clean_facts
 from .models import CheckAssignment, CheckPolicy, CoachingAction, Dispute, Scorecard, ServiceCheck
+from .trends import TRENDS_VERSION
 
 FACT_FIELDS = (
     "channel",
@@ -55,6 +56,7 @@ def _apply(check: ServiceCheck, data: dict, *, complete: bool) -> None:
             )
             for s in facts["policies"]
         )
+        versions.bump(TRENDS_VERSION)  # bulk_create sends no signal
     if complete:
         # Everything is saved first (a draft is never lost); then submission asks for the rest.
         values = {name: getattr(check, name) for name in FACT_FIELDS}

@@ -6,17 +6,30 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from certificates import standing_cache
 from courses.models import Skill
+from lms.core import versions
 
 from .models import CoachingAction, ShopRound
-from .trends import team_trends
+from .trends import TRENDS_VERSION, team_trends
 
 DONE_SHOWN_DAYS = 14
 
 
 def team_service_trends(team, *, months: int = 12, today: datetime.date | None = None) -> dict:
     """``service_trends`` for lms_evidence/_team_service_trends.html: the trends of ``team`` and the
-    teams below it by month, with each skill's name (trends' fixed queries, plus one)."""
+    teams below it by month, with each skill's name. Kept until something they are worked out from changes
+    (trends' fixed queries, plus one, when it has)."""
+    today = today or timezone.localdate()
+    return standing_cache.shared(
+        "service-trends",
+        (team.pk, months, versions.read(TRENDS_VERSION)),
+        lambda: _team_service_trends(team, months=months, today=today),
+        today=today,
+    )
+
+
+def _team_service_trends(team, *, months: int, today: datetime.date) -> dict:
     data = team_trends(team, months=months, today=today)
     names = {slug: skill.name for slug, skill in Skill.objects.by_slugs(data["skills"]).items()}
     skills = [
@@ -62,3 +75,24 @@ def my_followups(user) -> dict:
         "done": [a for a in actions if a.done_at is not None],
         "shopper": ShopRound.objects.filter(shoppers=user, ends_on__gte=today).exists(),
     }
+
+
+def connect_signals() -> None:
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    from courses.models import Policy, Skill
+    from quizzes.models import Attempt
+
+    versions.bump_on_change(
+        TRENDS_VERSION, [*apps.get_app_config("lms_evidence").get_models(), Skill, Policy], uid="lms_trends"
+    )
+
+    def attempt_changed(sender, instance, **kwargs):
+        if instance.state == Attempt.State.GRADED:  # starts and autosaves change no trend
+            versions.bump(TRENDS_VERSION)
+
+    post_save.connect(attempt_changed, sender=Attempt, dispatch_uid="lms_trends_attempt_saved", weak=False)
+    post_delete.connect(
+        attempt_changed, sender=Attempt, dispatch_uid="lms_trends_attempt_deleted", weak=False
+    )

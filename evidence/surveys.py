@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from courses.models import Skill
-from lms.core import audit
+from lms.core import audit, versions
 from lms.core.exceptions import Forbidden, LMSError, NotFound
 from lms.core.roles import is_hr, leads
 
@@ -221,6 +221,9 @@ def import_csv(*, upload, by, dry_run: bool, origin: audit.Origin | None = None)
         return report
     with transaction.atomic():
         SurveyResponse.objects.bulk_create(responses)
+        from .trends import TRENDS_VERSION  # here: the trends read this module's CSAT
+
+        versions.bump(TRENDS_VERSION)  # bulk_create sends no signal
         audit.record(actor=by, verb="surveys.import", data={"rows": len(responses)}, origin=origin)
     report.created = len(responses)
     return report

@@ -14,6 +14,12 @@ from quizzes.models import Attempt
 from .models import CheckPolicy, ServiceCheck, SurveyResponse
 from .surveys import csat
 
+# What the trends are worked out from, beyond what the standing cache's own versions cover (teams and who
+# is in them, certificates, pages, the day and the language): bumped by every write to a service check,
+# survey, calibration or dispute, by a graded attempt (the training columns) and by a renamed skill or
+# policy (``summaries.connect_signals``), and by hand after the bulk writes that send no signals.
+TRENDS_VERSION = "evidence-trends"
+
 
 def month_keys(months: int, today: datetime.date | None = None) -> list[str]:
     today = today or timezone.localdate()

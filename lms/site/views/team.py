@@ -73,7 +73,7 @@ def team_view(request):
             "gap_chart": charts.gap_bars(gaps),
             "service_trends": [team_service_trends(t) for t in tops],
             "recall": recall_for(user_ids=user_ids),
-            "policy_updates": attestation_selectors.due_table(user_ids),
+            "policy_updates": attestation_selectors.team_due_table(teams),
             "state_chart": charts.state_bars(counts, STATE_LABELS),
             "state_labels": STATE_LABELS,
             "counts": counts,
