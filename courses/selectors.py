@@ -82,6 +82,26 @@ def in_audience(user, courses) -> dict[int, bool]:
     return result
 
 
+def _catalogue_courses(catalogue: CataloguePage | None, only: list[int] | None) -> list[CoursePage]:
+    """The live courses (of ``catalogue``, or those in ``only``) with their skills and audience teams, kept
+    until pages, skills or teams change (``page_cache``): the same for everyone who asks."""
+
+    def build():
+        courses = CoursePage.objects.live().prefetch_related("skills", "audience_teams").order_by("path")
+        if catalogue is not None:
+            courses = courses.child_of(catalogue)
+        if only is not None:
+            courses = courses.filter(pk__in=only)
+        return list(courses)
+
+    parts = (
+        catalogue.pk if catalogue is not None else "",
+        ",".join(map(str, sorted(only or []))),
+        only is None,
+    )
+    return page_cache.cached("catalogue", parts, build)
+
+
 def catalogue_for(
     *,
     user,
@@ -92,20 +112,13 @@ def catalogue_for(
     """The live courses as ``user`` sees them. With ``by_audience`` only those offered to them, plus any
     they are enrolled in (assigned or not): HR and editors see every course. Narrow it with
     ``CatalogueFilters.apply``."""
-    courses = CoursePage.objects.live().prefetch_related("skills", "audience_teams").order_by("path")
-    if catalogue is not None:
-        courses = courses.child_of(catalogue)
-    if only is not None:
-        courses = courses.filter(pk__in=only)
-    courses = list(courses)
-    enrolments = (
-        {
-            e.course_id: e
-            for e in Enrolment.objects.filter(user=user, course__in=courses).select_related("course")
-        }
-        if user.is_authenticated
-        else {}
-    )
+    courses = _catalogue_courses(catalogue, only)
+    by_id = {course.pk: course for course in courses}
+    enrolments = {}
+    if user.is_authenticated:
+        for enrolment in Enrolment.objects.filter(user=user, course__in=courses):
+            enrolment.course = by_id[enrolment.course_id]  # no second read of the course page
+            enrolments[enrolment.course_id] = enrolment
     offered = in_audience(user, courses)
     if by_audience and not sees_every_course(user):
         courses = [c for c in courses if offered[c.pk] or c.pk in enrolments]

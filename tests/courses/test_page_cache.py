@@ -125,3 +125,46 @@ def test_a_course_found_by_id_is_kept_until_pages_change(course):
     course.unpublish()
     with pytest.raises(NotFound):
         get_course(course.pk)
+
+
+def _catalogue(client) -> dict:
+    response = client.get("/api/v1/courses/")
+    assert response.status_code == 200
+    return {c["title"]: c for c in response.json()}
+
+
+def test_the_catalogue_answer_is_kept_until_a_page_skill_or_team_changes(client, course, learner, skills):
+    from lms.core.models import Team
+    from tests.factories import CoursePageFactory
+
+    listening, _apology = skills
+    desk = Team.objects.create(name="Front Desk")
+    course.skills.set([listening])
+    course.audience_teams.set([desk])
+    course.save_revision().publish()
+    client.force_login(learner)
+    first = _catalogue(client)
+    assert first == {} or first["Active listening"]["skills"] == ["Listening"]
+    # The second reading asks for no page, no site and no skill: the courses come from the cache.
+    with CaptureQueriesContext(connection) as again:
+        _catalogue(client)
+    tables = " ".join(q["sql"] for q in again.captured_queries)
+    assert "wagtailcore_page" not in tables and "wagtailcore_site" not in tables
+    assert "lms_courses_skill" not in tables
+    client.logout()
+    from tests.factories import UserFactory
+
+    hr = UserFactory(username="hr-reader")
+    from django.contrib.auth.models import Permission
+
+    hr.user_permissions.add(Permission.objects.get(codename="manage_training"))
+    client.force_login(hr)  # HR sees every course, whoever it is offered to
+    assert _catalogue(client)["Active listening"]["shown_to"].startswith("the Front Desk team")
+    listening.name = "Careful listening"
+    listening.save()
+    desk.name = "Welcome Desk"
+    desk.save()
+    shown = _catalogue(client)["Active listening"]
+    assert shown["skills"] == ["Careful listening"] and shown["shown_to"].startswith("the Welcome Desk team")
+    CoursePageFactory(parent=course.get_parent(), title="Saying sorry", slug="saying-sorry")
+    assert "Saying sorry" in _catalogue(client)

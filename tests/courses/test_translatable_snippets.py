@@ -204,7 +204,9 @@ def test_a_service_check_states_the_original_policy_when_given_its_translations_
 
 def test_team_service_trends_name_skills_in_the_readers_language(spanish, monkeypatch):
     from evidence import summaries
+    from tests.factories import TeamFactory
 
+    team = TeamFactory(name="Front Desk")
     apology = SkillFactory(slug="apology", name="Apology")
     translate(apology, spanish, name="Disculpa")
     month = {"month": "2026-11", "quality": 80, "training": None}
@@ -212,8 +214,8 @@ def test_team_service_trends_name_skills_in_the_readers_language(spanish, monkey
         summaries, "team_trends", lambda team, **kw: {"skills": {"apology": [month]}, "months": []}
     )
     with translation.override("es"):
-        assert [s["name"] for s in summaries.team_service_trends(None)["skills"]] == ["Disculpa"]
-    assert [s["name"] for s in summaries.team_service_trends(None)["skills"]] == ["Apology"]
+        assert [s["name"] for s in summaries.team_service_trends(team)["skills"]] == ["Disculpa"]
+    assert [s["name"] for s in summaries.team_service_trends(team)["skills"]] == ["Apology"]
 
 
 def test_in_bulk_by_slug_gives_the_originals(spanish):
