@@ -12,7 +12,7 @@ from lms.core.api.views import SignedInAPIView
 from lms.core.audit import Origin
 from lms.core.exceptions import NotFound
 
-from . import selectors, services
+from . import page_cache, selectors, services
 from .hooks import course_standings
 from .models import Enrolment
 from .progress import progress_for_enrolments
@@ -157,6 +157,7 @@ class CourseList(SignedInAPIView):
         """The catalogue as the caller sees it: the courses offered to them (HR and editors: every
         course), with whether each is open to them; ``q``, ``skill`` and ``state`` narrow it."""
         filters = selectors.CatalogueFilters.from_params(request.query_params)
+        page_cache.prime_site(request)  # every course and module carries its URL
         CatalogueQuery.read(request)  # and whatever the catalogue's reading lets through, by the bounds
         entries = filters.apply(selectors.catalogue_for(user=request.user))
         return Response([_course_data(e, request) for e in entries])
@@ -167,6 +168,7 @@ class CourseDetail(SignedInAPIView):
     def get(self, request, pk):
         """One live course, whoever it is offered to (``in_audience`` says whether the caller is)."""
         course = services.get_course(pk)
+        page_cache.prime_site(request)
         (entry,) = selectors.catalogue_for(user=request.user, only=[course.pk], by_audience=False)
         return Response(_course_data(entry, request))
 
@@ -222,6 +224,7 @@ class EnrolmentList(SignedInAPIView):
     def get(self, request):
         """The caller's enrolments, overdue and soonest due first."""
         rows = selectors.my_training(user=request.user)
+        page_cache.prime_site(request)
         return Response([enrolment_data(e, p, request) for e, p in rows])
 
     @extend_schema(

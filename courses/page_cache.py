@@ -74,9 +74,12 @@ def prime_route(request) -> None:
 
 def prime_site(request) -> None:
     """Hand Wagtail the request's Site from the cache (``Site.find_for_request`` reads
-    ``request._wagtail_site`` first): any page's URL in an API answer or a view asks for it."""
+    ``request._wagtail_site`` first): for views outside Wagtail's page view that give pages' URLs (the
+    catalogue API)."""
     from wagtail.models import Site
 
+    if not enabled():
+        return
     site = cached("site", (request.get_host(),), lambda: Site.find_for_request(request))
     if site is not None:
         request._wagtail_site = site

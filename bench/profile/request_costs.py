@@ -205,6 +205,15 @@ def print_hotspots(make_request, *, repeat: int) -> None:
     stats.print_stats(os.environ.get("HOTSPOT_FILTER", ""), 45)
 
 
+def serve(requests: dict) -> None:
+    print(json.dumps({"types": list(requests)}), flush=True)
+    with connection.execute_wrapper(METER.execute):
+        for line in sys.stdin:
+            name, warmup, repeat = line.rstrip("\n").split("\t")
+            figures = measure(requests[name], warmup=int(warmup), repeat=int(repeat))
+            print(json.dumps(figures), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warmup", type=int, default=3)
@@ -214,10 +223,18 @@ def main():
     parser.add_argument(
         "--cprofile", metavar="TYPE", help="print the top functions of one request type instead"
     )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="measure on request: read 'TYPE<tab>WARMUP<tab>REPEAT' lines, answer each with a JSON line "
+        "(bench/profile/paired.py drives two of these, an older checkout and this one, side by side)",
+    )
     args = parser.parse_args()
     scenario = Scenario(json.loads(Path(SESSIONS_FILE).read_text()))
     if args.cprofile:
         return print_hotspots(scenario.requests()[args.cprofile], repeat=args.repeat)
+    if args.serve:
+        return serve(scenario.requests())
     figures = {}
     with connection.execute_wrapper(METER.execute):
         for name, make_request in scenario.requests().items():

@@ -3,14 +3,16 @@
 # on the load run's data: PostgreSQL, Redis, production settings.
 #
 #   bash bench/profile/run.sh                 this checkout
-#   bash bench/profile/run.sh 2bc157b 3       side by side with an older commit, alternating 3 rounds,
-#                                             then each request type's CPU time per request and the ratio
+#   bash bench/profile/run.sh 2bc157b 9       side by side with an older commit: 9 rounds of pairs
+#                                             (bench/profile/paired.py), each request type's CPU time per
+#                                             request on both, the ratio and the spread of the pairs' ratios
+# WARMUP / REPEAT: unmeasured and measured requests per type in each round (default 2 and 7).
 # Needs PostgreSQL on :5432 and Redis on :6379. Each checkout gets its own database and Redis db.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=$(pwd)
 BASE_REV="${1:-}"
-ROUNDS="${2:-3}"
+ROUNDS="${2:-9}"
 OUT="${PROFILE_OUT:-/tmp/lms-profile}"
 mkdir -p "$OUT"
 
@@ -45,26 +47,14 @@ git worktree remove --force "$BASE_DIR" 2>/dev/null || rm -rf "$BASE_DIR"
 git worktree add --detach "$BASE_DIR" "$BASE_REV" >/dev/null
 "$HERE/.venv/bin/python" "$BASE_DIR/manage.py" compilemessages -v0 >/dev/null 2>&1 || true
 echo "base: $(git rev-parse --short "$BASE_REV")   head: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' + uncommitted changes')"
-for round in $(seq "$ROUNDS"); do
-    prepare base "$BASE_DIR" 5 >/dev/null
-    profile base "$BASE_DIR" 5 "$OUT/base-$round.json" >/dev/null
-    prepare head "$HERE" 4 >/dev/null
-    profile head "$HERE" 4 "$OUT/head-$round.json" >/dev/null
-    echo "round $round of $ROUNDS done"
-done
-.venv/bin/python - "$OUT" "$ROUNDS" <<'PY'
-import json, statistics, sys
-out, rounds = sys.argv[1], int(sys.argv[2])
-def load(name):
-    runs = [json.load(open(f"{out}/{name}-{r}.json")) for r in range(1, rounds + 1)]
-    return {k: {m: statistics.median(run[k][m] for run in runs) for m in runs[0][k]} for k in runs[0]}
-base, head = load("base"), load("head")
-print(f"median of {rounds} alternating rounds, each the median of its repeats")
-print(f"{'request type':<22}{'base CPU ms':>12}{'head CPU ms':>12}{'ratio':>7}{'base q':>8}{'head q':>8}"
-      f"{'head tmpl ms':>13}{'head ser ms':>12}")
-for name in base:
-    b, h = base[name], head[name]
-    print(f"{name:<22}{b['cpu_ms']:>12.1f}{h['cpu_ms']:>12.1f}{b['cpu_ms'] / h['cpu_ms']:>6.1f}x"
-          f"{b['queries']:>8.0f}{h['queries']:>8.0f}{h['template_ms']:>13.1f}{h['serialise_ms']:>12.1f}")
-PY
+# Both prepared once; then paired.py asks each request type of one and at once of the other, round after
+# round, so the machine's slow moments fall on both sides of a pair.
+prepare base "$BASE_DIR" 5 >/dev/null
+prepare head "$HERE" 4 >/dev/null
+side_env() {  # side_env <name> <checkout> <redis db>: the measuring process's environment, as JSON
+    printf '{"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lms_profile_%s", "REDIS_URL": "redis://127.0.0.1:6379/%s", "LOAD_SESSIONS_FILE": "%s/sessions-%s.json", "LMS_ROOT": "%s"}' \
+        "$1" "$3" "$OUT" "$1" "$2"
+}
+BASE_ENV=$(side_env base "$BASE_DIR" 5) HEAD_ENV=$(side_env head "$HERE" 4) \
+    .venv/bin/python bench/profile/paired.py "$ROUNDS" "${WARMUP:-2}" "${REPEAT:-7}" "$OUT"
 git worktree remove --force "$BASE_DIR"
