@@ -253,6 +253,9 @@ def _bulk_members(team, n):
     return users
 
 
+TEAM_VIEW_BUDGET, TEAM_VIEW_BUDGET_COMPUTED = 16, 36
+
+
 @pytest.mark.parametrize("standing_cache", [0, 3600], ids=["computed", "cached"])
 def test_team_and_organisation_views_use_the_same_queries_for_10_and_1000_members(
     org, members, stranger, courses, hr, client, settings, standing_cache
@@ -275,9 +278,10 @@ def test_team_and_organisation_views_use_the_same_queries_for_10_and_1000_member
             assert client.get(url).status_code == 200
         return len(ctx)
 
-    assert count(org.lead, f"/training/team/?team={small.pk}") == count(
-        big_lead, f"/training/team/?team={big.pk}"
-    )
+    small_count = count(org.lead, f"/training/team/?team={small.pk}")
+    assert small_count == count(big_lead, f"/training/team/?team={big.pk}")
+    # The budget, with standings, trends and policy updates kept: 16 on the load run's PostgreSQL.
+    assert small_count <= (TEAM_VIEW_BUDGET if standing_cache else TEAM_VIEW_BUDGET_COMPUTED), small_count
     before = count(hr, "/training/organisation/")
     _bulk_members(org.line, 200)
     assert count(hr, "/training/organisation/") == before
