@@ -288,6 +288,7 @@ def test_list_queries_do_not_grow_with_checks(check, certified_lead, employee, i
         assert response.status_code == 200
         return len(queries), response.json()["count"]
 
+    count()  # the first request fills the page cache (the Site); the budget is per request after it
     before, seen = count()
     for day in range(1, 6):
         made = services.record_check(
@@ -489,6 +490,7 @@ def test_trend_queries_do_not_grow_with_checks(counted_checks, org, hr, scorecar
             assert api(viewer).get(url, {"months": 3}).status_code == 200
         return len(queries)
 
+    count()  # the first request fills the page cache (the Site); the budget is per request after it
     before = count()
     for n in range(5):
         services.record_check(
