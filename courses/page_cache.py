@@ -10,13 +10,12 @@ change. Everything about the person asking (progress, access, view restrictions)
 """
 
 import hashlib
-import time
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
-from lms.core import conf
+from lms.core import conf, versions
 
 VERSION_KEY = "lms:pages:version"
 
@@ -26,20 +25,12 @@ def enabled() -> bool:
 
 
 def version() -> int:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        # Start from the clock, not 1, so entries written before the key was lost never come back.
-        cache.add(VERSION_KEY, time.time_ns(), None)  # kept until bumped, not the cache's default 300 s
-        current = cache.get(VERSION_KEY)
-    return current
+    return versions.read_key(VERSION_KEY)
 
 
 def bump(**kwargs) -> None:
     """Make every cached route and structure stale."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    versions.bump_keys([VERSION_KEY])
 
 
 def _changed(**kwargs) -> None:

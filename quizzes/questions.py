@@ -6,12 +6,10 @@ client ever sees before submission. What each kind of question holds is up to it
 """
 
 import random
-import time
 from collections import OrderedDict
 
-from django.core.cache import cache
-
 from courses import page_cache
+from lms.core import versions
 
 from . import question_types
 from .blocks import PoolBlock
@@ -30,19 +28,11 @@ STREAM_FIELDS = ("questions", "observation")
 
 def skills_changed(**kwargs) -> None:
     """A skill was saved or deleted: questions converted before now name it as it was."""
-    try:
-        cache.incr(SKILLS_VERSION_KEY)
-    except ValueError:
-        cache.set(SKILLS_VERSION_KEY, time.time_ns(), None)
+    versions.bump_keys([SKILLS_VERSION_KEY])
 
 
 def _skills_version() -> int:
-    current = cache.get(SKILLS_VERSION_KEY)
-    if current is None:
-        # From the clock, not 0: a number lost from the cache must not bring back blocks converted before.
-        cache.add(SKILLS_VERSION_KEY, time.time_ns(), None)
-        current = cache.get(SKILLS_VERSION_KEY)
-    return current
+    return versions.read_key(SKILLS_VERSION_KEY)
 
 
 def _convert(assessment) -> tuple:

@@ -35,7 +35,11 @@ def bump(name: str) -> None:
 
 def read(name: str) -> int:
     """The current number of version ``name``."""
-    key = _key(name)
+    return read_key(_key(name))
+
+
+def read_key(key: str) -> int:
+    """The number kept under cache key ``key``, started from the clock if there is none."""
     current = cache.get(key)
     if current is None:
         cache.add(key, time.time_ns(), None)  # kept until bumped, not the cache's default timeout
