@@ -25,7 +25,6 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone, translation
 
 from courses import page_cache
@@ -42,14 +41,9 @@ def enabled() -> bool:
     return bool(conf.get("LMS_STANDING_CACHE_SECONDS"))
 
 
-_bump = versions.bump_keys
-
-
 def _bump_now_and_on_commit(keys: list[str]) -> None:
-    if not keys or not enabled():
-        return
-    _bump(keys)
-    transaction.on_commit(lambda: _bump(keys))
+    if keys and enabled():
+        versions.bump_now_and_on_commit(keys)
 
 
 def bump_people(user_ids) -> None:

@@ -12,7 +12,6 @@ change. Everything about the person asking (progress, access, view restrictions)
 import hashlib
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 
 from lms.core import conf, versions
@@ -34,10 +33,7 @@ def bump(**kwargs) -> None:
 
 
 def _changed(**kwargs) -> None:
-    # Now, for this process, and again once the change commits: a request that read the new version
-    # before the commit could otherwise have cached what the database showed it then.
-    bump()
-    transaction.on_commit(bump)
+    versions.bump_now_and_on_commit([VERSION_KEY])
 
 
 def _key(kind: str, *parts) -> str:

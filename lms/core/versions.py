@@ -26,11 +26,16 @@ def bump_keys(keys) -> None:
             cache.set(key, time.time_ns(), None)
 
 
-def bump(name: str) -> None:
-    """Make everything cached under version ``name`` stale: now, and again when the write commits."""
-    keys = [_key(name)]
+def bump_now_and_on_commit(keys: list[str]) -> None:
+    """Bump these keys now, for this process, and again once the write commits: a request that read the
+    new number before the commit could otherwise have cached what the database showed it then."""
     bump_keys(keys)
     transaction.on_commit(lambda: bump_keys(keys))
+
+
+def bump(name: str) -> None:
+    """Make everything cached under version ``name`` stale: now, and again when the write commits."""
+    bump_now_and_on_commit([_key(name)])
 
 
 def read(name: str) -> int:
